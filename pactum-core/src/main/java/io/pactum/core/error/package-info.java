@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.core.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package io.pactum.core.registry;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A supplier's product: the model and firmware version that devices run, what they send, and
+ * whether the operator has admitted it. (model, firmwareVersion) is unique per supplier.
+ */
+public record Product(
+        String id,
+        String supplierId,
+        String model,
+        String firmwareVersion,
+        DataModel dataModel,
+        PayloadFormat payloadFormat,
+        ApprovalState approvalState,
+        @Nullable String approvalNote,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Product {
+        Checks.identifier("id", id);
+        Checks.identifier("supplierId", supplierId);
+        model = Checks.text("model", model);
+        firmwareVersion = Checks.text("firmwareVersion", firmwareVersion);
+        Objects.requireNonNull(dataModel, "dataModel");
+        Objects.requireNonNull(payloadFormat, "payloadFormat");
+        Objects.requireNonNull(approvalState, "approvalState");
+        approvalNote = Checks.optionalText("approvalNote", approvalNote);
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public Product withSubmission(String newModel, String newFirmware, DataModel newModelSpec,
+            PayloadFormat newFormat, Instant at) {
+        return new Product(id, supplierId, newModel, newFirmware, newModelSpec, newFormat,
+                ApprovalState.PENDING, null, createdAt, at);
+    }
+
+    public Product withApproval(ApprovalState state, @Nullable String note, Instant at) {
+        return new Product(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, state, note,
+                createdAt, at);
+    }
+}

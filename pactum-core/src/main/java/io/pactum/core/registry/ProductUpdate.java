@@ -1,0 +1,30 @@
+package io.pactum.core.registry;
+
+import io.pactum.core.error.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/** A partial change to a product submission; absent members stay as they are. */
+public record ProductUpdate(
+        @Nullable String model,
+        @Nullable String firmwareVersion,
+        @Nullable DataModel dataModel,
+        @Nullable PayloadFormat payloadFormat) {
+
+    public ProductUpdate {
+        model = Checks.optionalText("model", model);
+        firmwareVersion = Checks.optionalText("firmwareVersion", firmwareVersion);
+        if (model == null && firmwareVersion == null && dataModel == null && payloadFormat == null) {
+            throw new InvalidInputException(null,
+                    "an update names at least one of model, firmwareVersion, dataModel, payloadFormat");
+        }
+    }
+
+    public Product applyTo(Product product, java.time.Instant at) {
+        return product.withSubmission(
+                model != null ? model : product.model(),
+                firmwareVersion != null ? firmwareVersion : product.firmwareVersion(),
+                dataModel != null ? dataModel : product.dataModel(),
+                payloadFormat != null ? payloadFormat : product.payloadFormat(),
+                at);
+    }
+}

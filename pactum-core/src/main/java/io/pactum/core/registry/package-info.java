@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.core.registry;
+
+import org.jspecify.annotations.NullMarked;

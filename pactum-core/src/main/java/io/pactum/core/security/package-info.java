@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.core.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package io.pactum.core.service;
+
+import io.pactum.core.error.NotFoundException;
+import io.pactum.core.registry.ApiClient;
+import io.pactum.core.registry.ApiClientStore;
+import io.pactum.core.registry.ClientKind;
+import io.pactum.core.registry.Ids;
+import io.pactum.core.registry.IssuedToken;
+import io.pactum.core.registry.Organisation;
+import io.pactum.core.registry.OrganisationRole;
+import io.pactum.core.registry.OrganisationStore;
+import io.pactum.core.registry.Scope;
+import io.pactum.core.security.BearerTokens;
+import io.pactum.core.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * First start and local administration. There is no default credential: on first start the hub
+ * creates the operator organisation and one admin client, and hands its token out exactly once.
+ */
+public final class Bootstrap {
+    public static final String OPERATOR_NAME = "Operator";
+    private static final Set<Scope> ALL_SCOPES = EnumSet.allOf(Scope.class);
+
+    private final OrganisationStore organisations;
+    private final ApiClientStore clients;
+    private final Clock clock;
+
+    public Bootstrap(OrganisationStore organisations, ApiClientStore clients, Clock clock) {
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Creates the operator and its admin token if the hub has no operator yet; the token is returned only then. */
+    public Optional<IssuedToken> ensureOperator() {
+        if (operator().isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Organisation operator = new Organisation(Ids.newId(), OPERATOR_NAME, OrganisationRole.OPERATOR, now);
+        organisations.insert(operator);
+        return Optional.of(issueAdminToken(operator, "admin"));
+    }
+
+    /**
+     * Acting as the operator without a token, for whoever can reach the hub's database directly
+     * (the CLI's local admin commands): that person could change the data anyway.
+     */
+    public Principal localOperator() {
+        Organisation operator = operator().orElseThrow(() -> new NotFoundException(
+                "the hub has no operator yet; start it once with 'pactum serve' to create one"));
+        return new Principal("local-cli", operator.id(), OrganisationRole.OPERATOR, ALL_SCOPES);
+    }
+
+    private Optional<Organisation> operator() {
+        return organisations.list().stream().filter(o -> o.role() == OrganisationRole.OPERATOR).findFirst();
+    }
+
+    private IssuedToken issueAdminToken(Organisation operator, String name) {
+        String id = Ids.newId();
+        String token = BearerTokens.issue(id);
+        ApiClient admin = new ApiClient(id, operator.id(), name, ClientKind.USER, ALL_SCOPES,
+                BearerTokens.hash(token), clock.instant(), null, null);
+        clients.insert(admin);
+        return new IssuedToken(admin, token);
+    }
+}

@@ -1,0 +1,93 @@
+package io.pactum.core.service;
+
+import static io.pactum.core.access.AccessPolicy.requireRole;
+import static io.pactum.core.access.AccessPolicy.visible;
+
+import io.pactum.core.error.ForbiddenException;
+import io.pactum.core.error.InvalidInputException;
+import io.pactum.core.registry.DeviceGroup;
+import io.pactum.core.registry.DeviceGroupStore;
+import io.pactum.core.registry.DeviceStore;
+import io.pactum.core.registry.GroupMembers;
+import io.pactum.core.registry.Ids;
+import io.pactum.core.registry.NewDeviceGroup;
+import io.pactum.core.registry.OrganisationRole;
+import io.pactum.core.registry.OrganisationStore;
+import io.pactum.core.registry.Scope;
+import io.pactum.core.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Device groups: an organisation groups its own devices; the operator may group any organisation's. */
+public final class DeviceGroupService {
+    private final DeviceGroupStore groups;
+    private final DeviceStore devices;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+
+    public DeviceGroupService(DeviceGroupStore groups, DeviceStore devices, OrganisationStore organisations,
+            Clock clock) {
+        this.groups = Objects.requireNonNull(groups, "groups");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public DeviceGroup create(Principal caller, NewDeviceGroup request) {
+        requireRole(caller, Scope.WRITE, "create device groups", OrganisationRole.SUPPLIER);
+        String ownerId = ownerFor(caller, request.ownerId());
+        checkMembers(ownerId, request.deviceIds());
+        DeviceGroup group = new DeviceGroup(Ids.newId(), ownerId, request.name(), request.deviceIds(),
+                clock.instant());
+        groups.insert(group);
+        return group;
+    }
+
+    public List<DeviceGroup> list(Principal caller) {
+        requireRole(caller, Scope.READ, "read device groups", OrganisationRole.SUPPLIER);
+        return caller.isOperator() ? groups.list() : groups.listByOwner(caller.organisationId());
+    }
+
+    public DeviceGroup get(Principal caller, String id) {
+        requireRole(caller, Scope.READ, "read device groups", OrganisationRole.SUPPLIER);
+        return visible(caller, groups.find(id), DeviceGroup::ownerId, "device group", id);
+    }
+
+    public DeviceGroup replaceMembers(Principal caller, String id, GroupMembers members) {
+        requireRole(caller, Scope.WRITE, "change device groups", OrganisationRole.SUPPLIER);
+        DeviceGroup group = get(caller, id);
+        checkMembers(group.ownerId(), members.deviceIds());
+        groups.replaceMembers(id, members.deviceIds());
+        return group.withMembers(members.deviceIds());
+    }
+
+    /** A group holds only its owner's devices, so a group can never widen what an agreement reaches. */
+    private void checkMembers(String ownerId, Set<String> deviceIds) {
+        for (String deviceId : deviceIds) {
+            boolean owned = devices.find(deviceId).filter(d -> d.ownerId().equals(ownerId)).isPresent();
+            if (!owned) {
+                throw new InvalidInputException("deviceIds",
+                        "device '" + deviceId + "' is not a device of the group's owner");
+            }
+        }
+    }
+
+    private String ownerFor(Principal caller, @Nullable String requested) {
+        if (!caller.isOperator()) {
+            if (requested != null && !caller.belongsTo(requested)) {
+                throw new ForbiddenException("an organisation creates device groups only for itself; omit ownerId");
+            }
+            return caller.organisationId();
+        }
+        if (requested == null) {
+            return caller.organisationId();
+        }
+        if (organisations.find(requested).isEmpty()) {
+            throw new InvalidInputException("ownerId", "ownerId '" + requested + "' names no organisation");
+        }
+        return requested;
+    }
+}
