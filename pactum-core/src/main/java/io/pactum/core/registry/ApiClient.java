@@ -37,7 +37,8 @@ public record ApiClient(
         if (scopes.isEmpty()) {
             throw new InvalidInputException("scopes", "scopes must name at least one of read, write, admin");
         }
-        if (scopes.contains(null)) {
+        // Not scopes.contains(null): immutable sets (Set.of, Set.copyOf) throw NullPointerException on it.
+        if (scopes.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("scopes", "scopes must not contain null");
         }
         return Set.copyOf(EnumSet.copyOf(scopes));

@@ -16,6 +16,8 @@ public final class SecretHasher {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
     public static final int MIN_ITERATIONS = 10_000;
+    /** Bounds the work a stored hash can demand, so a corrupted row cannot stall authentication. */
+    public static final int MAX_ITERATIONS = 10_000_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -23,8 +25,8 @@ public final class SecretHasher {
     private final int iterations;
 
     public SecretHasher(int iterations) {
-        if (iterations < MIN_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be at least " + MIN_ITERATIONS);
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be from " + MIN_ITERATIONS + " to " + MAX_ITERATIONS);
         }
         this.iterations = iterations;
     }
@@ -44,7 +46,7 @@ public final class SecretHasher {
         }
         try {
             int storedIterations = Integer.parseInt(parts[1]);
-            if (storedIterations < MIN_ITERATIONS) {
+            if (storedIterations < MIN_ITERATIONS || storedIterations > MAX_ITERATIONS) {
                 return false;
             }
             Base64.Decoder b64 = Base64.getDecoder();

@@ -58,6 +58,17 @@ public final class Bootstrap {
         return new Principal("local-cli", operator.id(), OrganisationRole.OPERATOR, ALL_SCOPES);
     }
 
+    /**
+     * Issues a further operator admin token for whoever holds the database (the CLI's
+     * {@code admin-token} command), e.g. when the first token was lost.
+     */
+    public IssuedToken issueLocalAdminToken(String name) {
+        Principal local = localOperator();
+        Organisation operator = organisations.find(local.organisationId())
+                .orElseThrow(() -> NotFoundException.of("organisation", local.organisationId()));
+        return issueAdminToken(operator, name);
+    }
+
     private Optional<Organisation> operator() {
         return organisations.list().stream().filter(o -> o.role() == OrganisationRole.OPERATOR).findFirst();
     }

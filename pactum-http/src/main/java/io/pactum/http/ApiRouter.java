@@ -1,0 +1,60 @@
+package io.pactum.http;
+
+import io.pactum.core.service.Registry;
+import io.pactum.http.routes.ClientRoutes;
+import io.pactum.http.routes.DataSubjectRoutes;
+import io.pactum.http.routes.DeviceGroupRoutes;
+import io.pactum.http.routes.DeviceRoutes;
+import io.pactum.http.routes.HealthRoutes;
+import io.pactum.http.routes.MeRoutes;
+import io.pactum.http.routes.OpenApiRoute;
+import io.pactum.http.routes.OrganisationRoutes;
+import io.pactum.http.routes.ProductRoutes;
+import io.pactum.http.support.AuthHandler;
+import io.pactum.http.support.Json;
+import io.pactum.http.support.JsonBodies;
+import io.pactum.http.support.ProblemHandler;
+import io.pactum.http.support.Replies;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Assembles the router. Order matters: the body limit applies before anything else reads the body,
+ * the public routes come before authentication, and one failure handler turns every error into a
+ * problem document.
+ */
+public final class ApiRouter {
+    public static final String API_PREFIX = "/api/v1";
+
+    private ApiRouter() {}
+
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
+        var mapper = Json.mapper();
+        var replies = new Replies(mapper);
+        var bodies = new JsonBodies(mapper);
+        var problems = new ProblemHandler(mapper, settings.maxBodyBytes());
+        Router router = Router.router(vertx);
+
+        router.route().handler(Replies::secureHeaders);
+        new HealthRoutes(ready, replies).mount(router);
+        // No file uploads: nothing from a request is ever written to disk.
+        router.route(API_PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        new OpenApiRoute().mount(router);
+        router.route(API_PREFIX + "/*").handler(new AuthHandler(registry.authenticator()));
+
+        new MeRoutes(replies).mount(router);
+        new OrganisationRoutes(registry.organisations(), replies, bodies).mount(router);
+        new ClientRoutes(registry.clients(), replies, bodies).mount(router);
+        new ProductRoutes(registry.products(), replies, bodies).mount(router);
+        new DeviceRoutes(registry.devices(), replies, bodies).mount(router);
+        new DataSubjectRoutes(registry.subjects(), replies, bodies).mount(router);
+        new DeviceGroupRoutes(registry.groups(), replies, bodies).mount(router);
+
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems::noSuchRoute);
+        router.errorHandler(405, problems::methodNotAllowed);
+        return router;
+    }
+}

@@ -1,0 +1,38 @@
+package io.pactum.http;
+
+import io.pactum.core.service.Registry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point for the composition root: starts the REST API on the given Vert.x instance. */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {}
+
+    /**
+     * Starts an HTTP server serving the REST API.
+     *
+     * @param ready answers {@code GET /ready}; may block (it is called off the event loop)
+     * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
+     */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(ready, "ready");
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port());
+        return vertx.createHttpServer(options)
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready))
+                .listen()
+                .onSuccess(server -> LOG.info("REST API listening on {}:{}", settings.host(), server.actualPort()));
+    }
+}

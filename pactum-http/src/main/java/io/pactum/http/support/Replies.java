@@ -1,0 +1,64 @@
+package io.pactum.http.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * Runs a route's work off the event loop (the registry's stores do blocking JDBC) and sends its
+ * result as JSON; a failure goes to the problem handler.
+ */
+public final class Replies {
+    static final String ROUTE_KEY = "pactum.route";
+
+    private final ObjectMapper mapper;
+
+    public Replies(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    /** Headers for every response: bodies may hold tokens or personal data, so nothing is cached. */
+    public static void secureHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff");
+        ctx.next();
+    }
+
+    public <T> void ok(RoutingContext ctx, Callable<T> work) {
+        run(ctx, work, result -> send(ctx, 200, result));
+    }
+
+    /** 201 with a {@code Location} header naming the new resource. */
+    public <T> void created(RoutingContext ctx, Callable<T> work, Function<T, String> location) {
+        run(ctx, work, result -> {
+            ctx.response().putHeader(HttpHeaders.LOCATION, location.apply(result));
+            send(ctx, 201, result);
+        });
+    }
+
+    public void send(RoutingContext ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+            return;
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(Buffer.buffer(bytes));
+    }
+
+    private <T> void run(RoutingContext ctx, Callable<T> work, java.util.function.Consumer<T> onResult) {
+        // The route's template (not the concrete path) is what the problem handler logs.
+        ctx.put(ROUTE_KEY, ctx.currentRoute().getPath());
+        ctx.vertx().executeBlocking(work, false).onSuccess(onResult::accept).onFailure(ctx::fail);
+    }
+}

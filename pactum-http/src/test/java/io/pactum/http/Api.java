@@ -1,0 +1,100 @@
+package io.pactum.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/** A plain HTTP client for the API: the JDK's, so the tests share no code with the server. */
+final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String base;
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    record Reply(int status, HttpHeaders headers, String raw, JsonNode json) {
+        String text(String pointer) {
+            return json.at(pointer).asText();
+        }
+
+        /** The problem document's {@code field}, or null when it has none. */
+        @Nullable String field() {
+            return json.has("field") ? json.get("field").asText() : null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    Reply get(String path, @Nullable String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Reply post(String path, @Nullable String token, String body) {
+        return send("POST", path, token, body, "application/json");
+    }
+
+    Reply put(String path, @Nullable String token, String body) {
+        return send("PUT", path, token, body, "application/json");
+    }
+
+    Reply patch(String path, @Nullable String token, String body) {
+        return send("PATCH", path, token, body, "application/json");
+    }
+
+    Reply delete(String path, @Nullable String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    Reply send(String method, String path, @Nullable String token, @Nullable String body, @Nullable String contentType) {
+        return exchange(method, path, token == null ? null : "Bearer " + token,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType);
+    }
+
+    /** A body of unknown length, so it travels chunked, without Content-Length. */
+    Reply sendChunked(String method, String path, @Nullable String token, byte[] body, String contentType) {
+        return exchange(method, path, token == null ? null : "Bearer " + token,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), contentType);
+    }
+
+    Reply exchange(String method, String path, @Nullable String authorization, HttpRequest.BodyPublisher body,
+            @Nullable String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode json = raw.isEmpty() ? MissingNode.getInstance() : JSON.readTree(raw);
+            return new Reply(response.statusCode(), response.headers(), raw, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

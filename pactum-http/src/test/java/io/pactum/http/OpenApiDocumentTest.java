@@ -1,0 +1,132 @@
+package io.pactum.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactum.http.routes.OpenApiRoute;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hand-written OpenAPI document describes exactly the routes the router serves, so it cannot drift. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentTest {
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<Endpoint> PUBLIC = Set.of(
+            new Endpoint("GET", "/health"), new Endpoint("GET", "/ready"), new Endpoint("GET", "/api/v1/openapi.json"));
+
+    private TestHub hub;
+    private Router router;
+    private JsonNode document;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws Exception {
+        hub = TestHub.start(dataDir);
+        router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true);
+        document = new ObjectMapper().readTree(OpenApiRoute.load());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        hub.close();
+    }
+
+    @Test
+    void document_listsExactlyTheRoutesOfTheRouter() {
+        Set<Endpoint> documented = new TreeSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(op -> HTTP_METHODS.contains(op.getKey()))
+                .forEach(op -> documented.add(new Endpoint(op.getKey(), path.getKey()))));
+
+        assertThat(Endpoint.of(router)).hasSizeGreaterThan(20).containsAll(PUBLIC);
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(Endpoint.of(router));
+    }
+
+    @Test
+    void document_isOpenApi31_withBearerSecurityByDefault_andOnlyHealthReadyAndItselfPublic() {
+        assertThat(document.get("openapi").asText()).startsWith("3.1.");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearer")).isTrue();
+
+        Set<Endpoint> publicOnes = new HashSet<>();
+        forEachOperation((endpoint, op) -> {
+            if (op.has("security") && op.get("security").isEmpty()) {
+                publicOnes.add(endpoint);
+            } else {
+                assertThat(op.at("/responses/401/$ref").asText()).as("401 of %s", endpoint)
+                        .isEqualTo("#/components/responses/Unauthenticated");
+            }
+        });
+        assertThat(publicOnes).containsExactlyInAnyOrderElementsOf(PUBLIC);
+    }
+
+    @Test
+    void requestBodies_refuseUnknownMembers_atEveryObjectLevel() {
+        List<String> bodySchemas = new ArrayList<>();
+        forEachOperation((endpoint, op) -> {
+            boolean sendsBody = Set.of("post", "put", "patch").contains(endpoint.method());
+            assertThat(op.has("requestBody")).as("%s declares a request body", endpoint).isEqualTo(sendsBody);
+            if (op.has("requestBody")) {
+                String ref = op.at("/requestBody/content/application~1json/schema/$ref").asText();
+                assertThat(ref).as("request body of %s", endpoint).startsWith("#/components/schemas/");
+                bodySchemas.add(ref);
+            }
+        });
+        assertThat(bodySchemas).hasSize(10);
+        for (String ref : bodySchemas) {
+            assertClosed(resolve(ref), ref);
+        }
+    }
+
+    @Test
+    void everyReference_resolves_andEveryErrorResponseIsAProblemDocument() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(resolve(ref).isMissingNode()).as(ref).isFalse());
+        document.at("/components/responses").properties().forEach(response -> assertThat(
+                response.getValue().at("/content/application~1problem+json/schema/$ref").asText())
+                .as(response.getKey()).isEqualTo("#/components/schemas/Problem"));
+    }
+
+    private void assertClosed(JsonNode schema, String where) {
+        if (schema.has("$ref")) {
+            assertClosed(resolve(schema.get("$ref").asText()), schema.get("$ref").asText());
+            return;
+        }
+        if ("object".equals(schema.path("type").asText())) {
+            assertThat(schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean())
+                    .as("%s has additionalProperties: false", where).isTrue();
+            schema.path("properties").properties().forEach(p -> assertClosed(p.getValue(), where + "." + p.getKey()));
+        }
+        if (schema.has("items")) {
+            assertClosed(schema.get("items"), where + "[]");
+        }
+    }
+
+    private JsonNode resolve(String ref) {
+        return document.at(ref.substring(1));
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.has("$ref")) {
+            refs.add(node.get("$ref").asText());
+        }
+        node.forEach(child -> collectRefs(child, refs));
+    }
+
+    private void forEachOperation(java.util.function.BiConsumer<Endpoint, JsonNode> action) {
+        document.get("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(op -> HTTP_METHODS.contains(op.getKey()))
+                .forEach(op -> action.accept(new Endpoint(op.getKey(), path.getKey()), op.getValue())));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.http.support;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package io.pactum.server;
+
+import io.pactum.core.security.SecretBox;
+import io.pactum.core.security.SecretHasher;
+import io.pactum.core.service.Registry;
+import io.pactum.server.config.PactumConfig;
+import io.pactum.storage.jdbc.JdbcDatabase;
+import io.pactum.storage.jdbc.JdbcSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The database, the master key and the registry over them: what the hub and the local CLI commands share. */
+public final class LocalRegistry implements AutoCloseable {
+    /** The databases keep microseconds; a clock of the same precision makes what is stored equal what was returned. */
+    private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
+    private final JdbcDatabase database;
+    private final Registry registry;
+
+    private LocalRegistry(JdbcDatabase database, Registry registry) {
+        this.database = database;
+        this.registry = registry;
+    }
+
+    public static LocalRegistry open(PactumConfig config) {
+        Objects.requireNonNull(config, "config");
+        createDataDirectory(config);
+        String url = config.dbUrl().orElseGet(() -> JdbcDatabase.h2FileUrl(config.dataDir()));
+        JdbcDatabase database = JdbcDatabase.open(new JdbcSettings(url, config.dbUser().orElse(null),
+                config.dbPassword().orElse(null), config.dbPoolSize()));
+        try {
+            Registry registry = Registry.create(database.stores(), new SecretHasher(config.secretHashIterations()),
+                    masterKey(config, database), MICROSECOND_CLOCK);
+            return new LocalRegistry(database, registry);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public JdbcDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static void createDataDirectory(PactumConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir()
+                    + "; set pactum.data-dir (--data-dir) to a writable directory", e);
+        }
+    }
+
+    /**
+     * Loads the master key, or creates it on a new hub. A hub that already holds data but lost its
+     * key must not silently get a new one: every sealed device key would become unreadable.
+     */
+    private static SecretBox masterKey(PactumConfig config, JdbcDatabase database) {
+        if (MasterKey.exists(config.masterKeyFile())) {
+            return MasterKey.load(config.masterKeyFile());
+        }
+        if (!database.stores().organisations().list().isEmpty()) {
+            throw new IllegalStateException("the master key file " + config.masterKeyFile()
+                    + " is missing but the database already holds data; restore the key from backup"
+                    + " or point pactum.security.master-key-file at it");
+        }
+        return MasterKey.create(config.masterKeyFile());
+    }
+}

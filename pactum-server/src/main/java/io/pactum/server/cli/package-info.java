@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.server.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.pactum.server.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The hub's validated, immutable configuration. Derived defaults are resolved here, so the rest of
+ * the server never guesses.
+ */
+public record PactumConfig(
+        Path dataDir,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        int dbPoolSize,
+        String httpHost,
+        int httpPort,
+        int httpMaxBodyBytes,
+        int secretHashIterations,
+        Path masterKeyFile) {
+
+    public PactumConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(dbUser, "dbUser");
+        Objects.requireNonNull(dbPassword, "dbPassword");
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(masterKeyFile, "masterKeyFile");
+    }
+
+    static PactumConfig from(ResolvedValues values) {
+        Path dataDir = values.get(ConfigKeys.DATA_DIR);
+        return new PactumConfig(
+                dataDir,
+                values.get(ConfigKeys.DB_URL),
+                values.get(ConfigKeys.DB_USER),
+                values.get(ConfigKeys.DB_PASSWORD),
+                values.get(ConfigKeys.DB_POOL_SIZE),
+                values.get(ConfigKeys.HTTP_HOST),
+                values.get(ConfigKeys.HTTP_PORT),
+                values.get(ConfigKeys.HTTP_MAX_BODY_BYTES),
+                values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
+                values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
+    }
+
+    /** Whether the hub runs on its embedded H2 database rather than an external one. */
+    public boolean isEmbeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "PactumConfig[dataDir=" + dataDir + ", dbUrl=" + dbUrl.orElse("<embedded H2>")
+                + ", httpHost=" + httpHost + ", httpPort=" + httpPort + ", password redacted]";
+    }
+
+    /** Typed values by key, as the loader resolved them. */
+    interface ResolvedValues {
+        <T> T get(ConfigKey<T> key);
+    }
+}

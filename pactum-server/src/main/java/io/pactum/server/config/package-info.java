@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.server.config;
+
+import org.jspecify.annotations.NullMarked;

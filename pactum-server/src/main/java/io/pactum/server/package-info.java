@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.server;
+
+import org.jspecify.annotations.NullMarked;

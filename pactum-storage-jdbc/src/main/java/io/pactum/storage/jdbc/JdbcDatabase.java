@@ -1,0 +1,160 @@
+package io.pactum.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.pactum.core.registry.RegistryStores;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC back end: a HikariCP pool, the schema brought up to date by Flyway at open, and the
+ * registry stores over it. Instants are kept to the microsecond, the precision both databases
+ * store; a clock that ticks in microseconds keeps what services return equal to what they read back.
+ */
+public final class JdbcDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
+    private static final String MIGRATIONS = "classpath:db/migration";
+    private static final int READY_CHECK_SECONDS = 2;
+
+    private final HikariDataSource pool;
+    private final RegistryStores stores;
+
+    private JdbcDatabase(HikariDataSource pool) {
+        this.pool = pool;
+        Jdbc jdbc = new Jdbc(pool);
+        this.stores = new RegistryStores(
+                new JdbcOrganisationStore(jdbc),
+                new JdbcApiClientStore(jdbc),
+                new JdbcProductStore(jdbc),
+                new JdbcDeviceStore(jdbc),
+                new JdbcDataSubjectStore(jdbc),
+                new JdbcDeviceGroupStore(jdbc));
+    }
+
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws StorageException if the database cannot be reached or migrated; the message says what to check
+     */
+    public static JdbcDatabase open(JdbcSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        HikariDataSource pool = openPool(settings);
+        try {
+            migrate(pool, settings);
+            return new JdbcDatabase(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The embedded default: an H2 file database {@code pactum} under {@code dataDir}. Commits are
+     * written to the file before they return ({@code WRITE_DELAY=0}), so a killed process loses
+     * none; H2's file lock makes a second process fail to open it instead of sharing it. PostgreSQL
+     * mode lets one SQL set serve both databases.
+     */
+    public static String h2FileUrl(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        String path = dataDir.toAbsolutePath().normalize().resolve("pactum").toString();
+        if (path.contains(";")) {
+            throw new IllegalArgumentException("the data directory path must not contain ';': " + dataDir);
+        }
+        return "jdbc:h2:file:" + path
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    public RegistryStores stores() {
+        return stores;
+    }
+
+    /** Whether a pooled connection answers now; cheap enough for a readiness probe. */
+    public boolean isReady() {
+        if (pool.isClosed()) {
+            return false;
+        }
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(READY_CHECK_SECONDS);
+        } catch (SQLException e) {
+            LOG.debug("Database not ready: SQLState {}", e.getSQLState());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static HikariDataSource openPool(JdbcSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("pactum-db");
+        config.setJdbcUrl(settings.url());
+        config.setDriverClassName(settings.isH2() ? "org.h2.Driver" : "org.postgresql.Driver");
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setConnectionTimeout(5_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StorageException(cannotConnect(settings, e.getCause()));
+        } catch (RuntimeException e) {
+            // Hikari's own messages may quote the URL, which can hold a password
+            throw new StorageException("cannot open the database at " + settings.redactedUrl() + " ("
+                    + e.getClass().getSimpleName() + "); check the database URL");
+        }
+    }
+
+    private static String cannotConnect(JdbcSettings settings, Throwable cause) {
+        String where = "cannot open the database at " + settings.redactedUrl();
+        if (!(cause instanceof SQLException sql)) {
+            return where + "; check the database URL, user and password";
+        }
+        String hint;
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (SqlErrors.isDatabaseInUse(sql)) {
+            hint = "another process has this database open; stop it, or give this one its own data directory";
+        } else if (state.startsWith("28")) {
+            hint = "check the database user and password";
+        } else if (state.equals("3D000")) {
+            hint = "create the database, or correct its name in the URL";
+        } else if (state.startsWith("08")) {
+            hint = "check the host and port in the URL and that the database server is running";
+        } else {
+            hint = "check the database URL, user and password";
+        }
+        return where + " (" + SqlErrors.describeForStartup(sql) + "); " + hint;
+    }
+
+    private static void migrate(HikariDataSource pool, JdbcSettings settings) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            LOG.info("Database {} ready at schema version {} ({} migration(s) applied now)",
+                    settings.redactedUrl(), result.targetSchemaVersion == null ? result.initialSchemaVersion
+                            : result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new StorageException("cannot migrate the database at " + settings.redactedUrl() + ": "
+                    + SqlErrors.redact(String.valueOf(e.getMessage()))
+                    + "; if the schema was made by a newer Pactum or changed by hand, restore it or use that version");
+        }
+    }
+}

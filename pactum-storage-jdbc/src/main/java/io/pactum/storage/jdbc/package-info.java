@@ -1,0 +1,8 @@
+/**
+ * JDBC implementation of the registry stores, with Flyway migrations that run on H2 (the embedded
+ * default) and PostgreSQL. Entry point: {@link io.pactum.storage.jdbc.JdbcDatabase}.
+ */
+@NullMarked
+package io.pactum.storage.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package io.pactum.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pactum.core.registry.Organisation;
+import io.pactum.core.registry.OrganisationRole;
+import io.pactum.core.registry.RegistryStoreContract;
+import io.pactum.core.registry.RegistryStores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL 17: one server per class, a new database per test. */
+class PostgresRegistryStoreIT extends RegistryStoreContract {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private JdbcDatabase database;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static JdbcSettings newDatabase() {
+        try {
+            String url = TestPostgres.createDatabase(postgres, "contract_" + DATABASES.incrementAndGet());
+            return new JdbcSettings(url, "postgres", null, 4);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+    }
+
+    @Override
+    protected RegistryStores newStores() {
+        database = JdbcDatabase.open(newDatabase());
+        return database.stores();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void open_againOnAMigratedDatabase_keepsTheDataAndSchema() {
+        JdbcSettings settings = newDatabase();
+        Organisation acme = new Organisation("acme", "Acme", OrganisationRole.SUPPLIER,
+                Instant.parse("2025-01-01T00:00:00.000001Z"));
+        try (JdbcDatabase first = JdbcDatabase.open(settings)) {
+            first.stores().organisations().insert(acme);
+        }
+
+        try (JdbcDatabase second = JdbcDatabase.open(settings); JdbcDatabase concurrent = JdbcDatabase.open(settings)) {
+            assertThat(second.stores().organisations().list()).containsExactly(acme);
+            assertThat(concurrent.isReady()).isTrue();
+        }
+    }
+
+    @Test
+    void isReady_whenServerAnswers_isTrue_andAfterClose_isFalse() {
+        JdbcDatabase opened = JdbcDatabase.open(newDatabase());
+        assertThat(opened.isReady()).isTrue();
+
+        opened.close();
+
+        assertThat(opened.isReady()).isFalse();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.storage.jdbc;
+
+import org.jspecify.annotations.NullMarked;
