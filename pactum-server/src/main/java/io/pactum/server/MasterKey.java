@@ -54,7 +54,7 @@ final class MasterKey {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            LOG.info("generated a new master key in {}; back it up with the database", file);
+            LOG.info("generated a new master key in {}; back it up, apart from database backups", file);
             return TinkSecretBox.fromKeysetJson(keyset);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the master key file " + file, e);
