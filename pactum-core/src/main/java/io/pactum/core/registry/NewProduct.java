@@ -11,14 +11,23 @@ public record NewProduct(
         String model,
         String firmwareVersion,
         DataModel dataModel,
-        PayloadFormat payloadFormat) {
+        PayloadFormat payloadFormat,
+        IngestPolicy ingestPolicy) {
 
+    /** A submission with the default ingest policy. */
     public NewProduct(@Nullable String supplierId, @Nullable String model, @Nullable String firmwareVersion,
             @Nullable DataModel dataModel, @Nullable PayloadFormat payloadFormat) {
+        this(supplierId, model, firmwareVersion, dataModel, payloadFormat, null);
+    }
+
+    public NewProduct(@Nullable String supplierId, @Nullable String model, @Nullable String firmwareVersion,
+            @Nullable DataModel dataModel, @Nullable PayloadFormat payloadFormat,
+            @Nullable IngestPolicy ingestPolicy) {
         this.supplierId = Checks.optionalIdentifier("supplierId", supplierId);
         this.model = Checks.text("model", model);
         this.firmwareVersion = Checks.text("firmwareVersion", firmwareVersion);
         this.dataModel = Checks.present("dataModel", dataModel);
         this.payloadFormat = Checks.present("payloadFormat", payloadFormat);
+        this.ingestPolicy = ingestPolicy == null ? IngestPolicy.DEFAULT : ingestPolicy;
     }
 }

@@ -15,6 +15,7 @@ public record Product(
         String firmwareVersion,
         DataModel dataModel,
         PayloadFormat payloadFormat,
+        IngestPolicy ingestPolicy,
         ApprovalState approvalState,
         @Nullable String approvalNote,
         Instant createdAt,
@@ -27,20 +28,29 @@ public record Product(
         firmwareVersion = Checks.text("firmwareVersion", firmwareVersion);
         Objects.requireNonNull(dataModel, "dataModel");
         Objects.requireNonNull(payloadFormat, "payloadFormat");
+        Objects.requireNonNull(ingestPolicy, "ingestPolicy");
         Objects.requireNonNull(approvalState, "approvalState");
         approvalNote = Checks.optionalText("approvalNote", approvalNote);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A product with the default ingest policy. */
+    public Product(String id, String supplierId, String model, String firmwareVersion, DataModel dataModel,
+            PayloadFormat payloadFormat, ApprovalState approvalState, @Nullable String approvalNote,
+            Instant createdAt, Instant updatedAt) {
+        this(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, IngestPolicy.DEFAULT, approvalState,
+                approvalNote, createdAt, updatedAt);
+    }
+
     public Product withSubmission(String newModel, String newFirmware, DataModel newModelSpec,
-            PayloadFormat newFormat, Instant at) {
-        return new Product(id, supplierId, newModel, newFirmware, newModelSpec, newFormat,
+            PayloadFormat newFormat, IngestPolicy newPolicy, Instant at) {
+        return new Product(id, supplierId, newModel, newFirmware, newModelSpec, newFormat, newPolicy,
                 ApprovalState.PENDING, null, createdAt, at);
     }
 
     public Product withApproval(ApprovalState state, @Nullable String note, Instant at) {
-        return new Product(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, state, note,
-                createdAt, at);
+        return new Product(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, ingestPolicy, state,
+                note, createdAt, at);
     }
 }

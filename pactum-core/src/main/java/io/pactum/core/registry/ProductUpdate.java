@@ -8,14 +8,21 @@ public record ProductUpdate(
         @Nullable String model,
         @Nullable String firmwareVersion,
         @Nullable DataModel dataModel,
-        @Nullable PayloadFormat payloadFormat) {
+        @Nullable PayloadFormat payloadFormat,
+        @Nullable IngestPolicy ingestPolicy) {
+
+    public ProductUpdate(@Nullable String model, @Nullable String firmwareVersion, @Nullable DataModel dataModel,
+            @Nullable PayloadFormat payloadFormat) {
+        this(model, firmwareVersion, dataModel, payloadFormat, null);
+    }
 
     public ProductUpdate {
         model = Checks.optionalText("model", model);
         firmwareVersion = Checks.optionalText("firmwareVersion", firmwareVersion);
-        if (model == null && firmwareVersion == null && dataModel == null && payloadFormat == null) {
+        if (model == null && firmwareVersion == null && dataModel == null && payloadFormat == null
+                && ingestPolicy == null) {
             throw new InvalidInputException(null,
-                    "an update names at least one of model, firmwareVersion, dataModel, payloadFormat");
+                    "an update names at least one of model, firmwareVersion, dataModel, payloadFormat, ingestPolicy");
         }
     }
 
@@ -25,6 +32,7 @@ public record ProductUpdate(
                 firmwareVersion != null ? firmwareVersion : product.firmwareVersion(),
                 dataModel != null ? dataModel : product.dataModel(),
                 payloadFormat != null ? payloadFormat : product.payloadFormat(),
+                ingestPolicy != null ? ingestPolicy : product.ingestPolicy(),
                 at);
     }
 }

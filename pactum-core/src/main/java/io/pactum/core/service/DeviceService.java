@@ -12,6 +12,7 @@ import io.pactum.core.registry.DataSubjectStore;
 import io.pactum.core.registry.Device;
 import io.pactum.core.registry.DeviceCredentials;
 import io.pactum.core.registry.DeviceState;
+import io.pactum.core.registry.DeviceStateListener;
 import io.pactum.core.registry.DeviceStateChange;
 import io.pactum.core.registry.DeviceStore;
 import io.pactum.core.registry.Ids;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,7 @@ public final class DeviceService {
     private final SecretHasher hasher;
     private final SecretBox secretBox;
     private final Clock clock;
+    private final List<DeviceStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
     public DeviceService(DeviceStore devices, ProductStore products, OrganisationStore organisations,
             DataSubjectStore subjects, SecretHasher hasher, SecretBox secretBox, Clock clock) {
@@ -113,7 +116,13 @@ public final class DeviceService {
         devices.update(changed);
         SECURITY.info("device {} moved from {} to {} by client {}", id, device.state(), change.state(),
                 caller.clientId());
+        stateListeners.forEach(listener -> listener.stateChanged(changed));
         return changed;
+    }
+
+    /** Registers a listener for state changes made through this service. */
+    public void addStateListener(DeviceStateListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The device's MAC key, opened from its sealed form; for integrity verification inside the hub. */

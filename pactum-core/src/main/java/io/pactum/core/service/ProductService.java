@@ -49,7 +49,7 @@ public final class ProductService {
         String supplierId = supplierFor(caller, request.supplierId());
         Instant now = clock.instant();
         Product product = new Product(Ids.newId(), supplierId, request.model(), request.firmwareVersion(),
-                request.dataModel(), request.payloadFormat(), ApprovalState.PENDING, null,
+                request.dataModel(), request.payloadFormat(), request.ingestPolicy(), ApprovalState.PENDING, null,
                 now, now);
         products.insert(product);
         return product;

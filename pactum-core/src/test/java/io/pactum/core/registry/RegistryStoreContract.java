@@ -274,7 +274,7 @@ public abstract class RegistryStoreContract {
         void insert_thenFind_returnsEqualProduct_withDataModelRangesUnitsAndCategories() {
             Organisation acme = organisation("acme", "Acme", OrganisationRole.SUPPLIER);
             Product product = new Product("p1", acme.id(), "Pulse 2", "1.4.0-rc.1", richModel(), PayloadFormat.SENML_CBOR,
-                    ApprovalState.CONDITIONALLY_APPROVED, "only with firmware signing", tick(), tick());
+                    new IngestPolicy(false, ImplausibleValuePolicy.FLAG, 30), ApprovalState.CONDITIONALLY_APPROVED, "only with firmware signing", tick(), tick());
             stores.products().insert(product);
 
             Product found = stores.products().find("p1").orElseThrow();
@@ -354,7 +354,8 @@ public abstract class RegistryStoreContract {
         void update_replacesTheStoredProduct() {
             Organisation acme = organisation("acme", "Acme", OrganisationRole.SUPPLIER);
             Product original = product("p1", acme, "Pulse", "1.0");
-            Product changed = original.withSubmission("Pulse Pro", "1.1", richModel(), PayloadFormat.SENML_JSON, tick())
+            Product changed = original.withSubmission("Pulse Pro", "1.1", richModel(), PayloadFormat.SENML_JSON,
+                            new IngestPolicy(true, ImplausibleValuePolicy.FLAG, 7), tick())
                     .withApproval(ApprovalState.REJECTED, "sends location without need", tick());
 
             stores.products().update(changed);
@@ -381,7 +382,8 @@ public abstract class RegistryStoreContract {
             Product second = product("p2", acme, "Pulse", "2.0");
 
             assertThatThrownBy(() -> stores.products().update(
-                    second.withSubmission("Pulse", "1.0", simpleModel(), PayloadFormat.JSON, tick())))
+                    second.withSubmission("Pulse", "1.0", simpleModel(), PayloadFormat.JSON, IngestPolicy.DEFAULT,
+                            tick())))
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertField(e, "firmwareVersion"));
 

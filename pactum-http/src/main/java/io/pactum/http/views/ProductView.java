@@ -2,6 +2,7 @@ package io.pactum.http.views;
 
 import io.pactum.core.registry.ApprovalState;
 import io.pactum.core.registry.DataModel;
+import io.pactum.core.registry.IngestPolicy;
 import io.pactum.core.registry.PayloadFormat;
 import io.pactum.core.registry.Product;
 import java.time.Instant;
@@ -14,6 +15,7 @@ public record ProductView(
         String firmwareVersion,
         DataModel dataModel,
         PayloadFormat payloadFormat,
+        IngestPolicy ingestPolicy,
         ApprovalState approvalState,
         @Nullable String approvalNote,
         Instant createdAt,
@@ -21,6 +23,6 @@ public record ProductView(
 
     public static ProductView of(Product p) {
         return new ProductView(p.id(), p.supplierId(), p.model(), p.firmwareVersion(), p.dataModel(),
-                p.payloadFormat(), p.approvalState(), p.approvalNote(), p.createdAt(), p.updatedAt());
+                p.payloadFormat(), p.ingestPolicy(), p.approvalState(), p.approvalNote(), p.createdAt(), p.updatedAt());
     }
 }

@@ -4,6 +4,8 @@ import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.registry.ApprovalState;
+import io.pactum.core.registry.ImplausibleValuePolicy;
+import io.pactum.core.registry.IngestPolicy;
 import io.pactum.core.registry.PayloadFormat;
 import io.pactum.core.registry.Product;
 import io.pactum.core.registry.ProductStore;
@@ -67,6 +69,9 @@ final class JdbcProductStore implements ProductStore {
         s.setString(i++, product.firmwareVersion());
         s.setString(i++, DataModelJson.write(product.dataModel()));
         s.setString(i++, product.payloadFormat().name());
+        s.setBoolean(i++, product.ingestPolicy().protectionRequired());
+        s.setString(i++, product.ingestPolicy().implausibleValues().name());
+        s.setInt(i++, product.ingestPolicy().retentionDays());
         s.setString(i++, product.approvalState().name());
         s.setString(i++, product.approvalNote());
         Jdbc.setInstant(s, i++, product.createdAt());
@@ -131,6 +136,9 @@ final class JdbcProductStore implements ProductStore {
                 row.getString("firmware_version"),
                 DataModelJson.read(row.getString("data_model")),
                 PayloadFormat.valueOf(row.getString("payload_format")),
+                new IngestPolicy(row.getBoolean("protection_required"),
+                        ImplausibleValuePolicy.valueOf(row.getString("implausible_values")),
+                        row.getInt("retention_days")),
                 ApprovalState.valueOf(row.getString("approval_state")),
                 row.getString("approval_note"),
                 Jdbc.getRequiredInstant(row, "created_at"),

@@ -1,0 +1,39 @@
+package io.pactum.core.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One device reading in the hub's canonical form, whatever the device spoke: who and what it is
+ * about, when it was measured, the typed fields, and how it arrived. {@code flagged} marks values
+ * outside the plausible range that the product's policy keeps rather than rejects; they are never
+ * passed on as valid.
+ */
+public record CanonicalRecord(
+        String id,
+        String deviceId,
+        String productId,
+        @Nullable String subjectId,
+        Channel channel,
+        Instant time,
+        Instant receivedAt,
+        List<FieldValue> fields,
+        Provenance provenance,
+        boolean flagged) {
+
+    public CanonicalRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        fields = List.copyOf(fields);
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a record holds at least one field");
+        }
+        Objects.requireNonNull(provenance, "provenance");
+    }
+}

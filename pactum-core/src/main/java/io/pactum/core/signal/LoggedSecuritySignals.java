@@ -1,0 +1,44 @@
+package io.pactum.core.signal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records signals in the {@code pactum.security} log and keeps the most recent ones in memory,
+ * bounded, so that an attack cannot grow it; detection (a later stage) subscribes here.
+ */
+public final class LoggedSecuritySignals implements SecuritySignals {
+    private static final Logger SECURITY = LoggerFactory.getLogger("pactum.security");
+
+    private final int capacity;
+    private final Deque<SecuritySignal> recent = new ArrayDeque<>();
+
+    public LoggedSecuritySignals(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.capacity = capacity;
+    }
+
+    @Override
+    public void raise(SecuritySignal signal) {
+        SECURITY.warn("signal {} subject={} source={}: {}", signal.type(), signal.subject(), signal.source(),
+                signal.detail());
+        synchronized (recent) {
+            if (recent.size() == capacity) {
+                recent.removeFirst();
+            }
+            recent.addLast(signal);
+        }
+    }
+
+    /** The most recent signals, oldest first. */
+    public List<SecuritySignal> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+}
