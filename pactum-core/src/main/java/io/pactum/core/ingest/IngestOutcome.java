@@ -1,13 +1,17 @@
 package io.pactum.core.ingest;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What became of a message: stored, recognised as a retransmission of a stored one, or rejected. */
 public sealed interface IngestOutcome {
-    /** Stored as the given record; the adapter may acknowledge the message. */
-    record Accepted(CanonicalRecord record) implements IngestOutcome {
+    /** Stored as the given records, one per measurement time; the adapter may acknowledge the message. */
+    record Accepted(List<CanonicalRecord> records) implements IngestOutcome {
         public Accepted {
-            Objects.requireNonNull(record, "record");
+            records = List.copyOf(records);
+            if (records.isEmpty()) {
+                throw new IllegalArgumentException("an accepted message yields at least one record");
+            }
         }
     }
 

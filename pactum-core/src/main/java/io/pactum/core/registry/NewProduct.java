@@ -1,5 +1,6 @@
 package io.pactum.core.registry;
 
+import io.pactum.core.translate.TranslationSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,22 +13,24 @@ public record NewProduct(
         String firmwareVersion,
         DataModel dataModel,
         PayloadFormat payloadFormat,
+        TranslationSpec translation,
         IngestPolicy ingestPolicy) {
 
     /** A submission with the default ingest policy. */
     public NewProduct(@Nullable String supplierId, @Nullable String model, @Nullable String firmwareVersion,
             @Nullable DataModel dataModel, @Nullable PayloadFormat payloadFormat) {
-        this(supplierId, model, firmwareVersion, dataModel, payloadFormat, null);
+        this(supplierId, model, firmwareVersion, dataModel, payloadFormat, null, null);
     }
 
     public NewProduct(@Nullable String supplierId, @Nullable String model, @Nullable String firmwareVersion,
             @Nullable DataModel dataModel, @Nullable PayloadFormat payloadFormat,
-            @Nullable IngestPolicy ingestPolicy) {
+            @Nullable TranslationSpec translation, @Nullable IngestPolicy ingestPolicy) {
         this.supplierId = Checks.optionalIdentifier("supplierId", supplierId);
         this.model = Checks.text("model", model);
         this.firmwareVersion = Checks.text("firmwareVersion", firmwareVersion);
         this.dataModel = Checks.present("dataModel", dataModel);
         this.payloadFormat = Checks.present("payloadFormat", payloadFormat);
+        this.translation = translation == null ? TranslationSpec.DEFAULTS : translation;
         this.ingestPolicy = ingestPolicy == null ? IngestPolicy.DEFAULT : ingestPolicy;
     }
 }

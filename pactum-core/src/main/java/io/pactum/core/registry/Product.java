@@ -1,5 +1,6 @@
 package io.pactum.core.registry;
 
+import io.pactum.core.translate.TranslationSpec;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ public record Product(
         String firmwareVersion,
         DataModel dataModel,
         PayloadFormat payloadFormat,
+        TranslationSpec translation,
         IngestPolicy ingestPolicy,
         ApprovalState approvalState,
         @Nullable String approvalNote,
@@ -28,6 +30,7 @@ public record Product(
         firmwareVersion = Checks.text("firmwareVersion", firmwareVersion);
         Objects.requireNonNull(dataModel, "dataModel");
         Objects.requireNonNull(payloadFormat, "payloadFormat");
+        Objects.requireNonNull(translation, "translation");
         Objects.requireNonNull(ingestPolicy, "ingestPolicy");
         Objects.requireNonNull(approvalState, "approvalState");
         approvalNote = Checks.optionalText("approvalNote", approvalNote);
@@ -35,22 +38,23 @@ public record Product(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** A product with the default ingest policy. */
+    /** A product read by its format's default translation, with the default ingest policy. */
     public Product(String id, String supplierId, String model, String firmwareVersion, DataModel dataModel,
             PayloadFormat payloadFormat, ApprovalState approvalState, @Nullable String approvalNote,
             Instant createdAt, Instant updatedAt) {
-        this(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, IngestPolicy.DEFAULT, approvalState,
-                approvalNote, createdAt, updatedAt);
+        this(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, TranslationSpec.DEFAULTS,
+                IngestPolicy.DEFAULT, approvalState, approvalNote, createdAt, updatedAt);
     }
 
     public Product withSubmission(String newModel, String newFirmware, DataModel newModelSpec,
-            PayloadFormat newFormat, IngestPolicy newPolicy, Instant at) {
-        return new Product(id, supplierId, newModel, newFirmware, newModelSpec, newFormat, newPolicy,
+            PayloadFormat newFormat, TranslationSpec newTranslation, IngestPolicy newPolicy, Instant at) {
+        return new Product(id, supplierId, newModel, newFirmware, newModelSpec, newFormat, newTranslation, newPolicy,
                 ApprovalState.PENDING, null, createdAt, at);
     }
 
     public Product withApproval(ApprovalState state, @Nullable String note, Instant at) {
-        return new Product(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, ingestPolicy, state,
+        return new Product(id, supplierId, model, firmwareVersion, dataModel, payloadFormat, translation, ingestPolicy,
+                state,
                 note, createdAt, at);
     }
 }

@@ -49,8 +49,9 @@ public final class ProductService {
         String supplierId = supplierFor(caller, request.supplierId());
         Instant now = clock.instant();
         Product product = new Product(Ids.newId(), supplierId, request.model(), request.firmwareVersion(),
-                request.dataModel(), request.payloadFormat(), request.ingestPolicy(), ApprovalState.PENDING, null,
-                now, now);
+                request.dataModel(), request.payloadFormat(), request.translation(), request.ingestPolicy(),
+                ApprovalState.PENDING, null, now, now);
+        checkTranslation(product);
         products.insert(product);
         return product;
     }
@@ -74,6 +75,7 @@ public final class ProductService {
                     + " cannot be changed; register the new firmware version as a new product");
         }
         Product changed = update.applyTo(product, clock.instant());
+        checkTranslation(changed);
         products.update(changed);
         return changed;
     }
@@ -84,6 +86,15 @@ public final class ProductService {
         products.update(decided);
         SECURITY.info("product {} set to {} by client {}", id, decision.state(), caller.clientId());
         return decided;
+    }
+
+    /** The translation must fit the product's format and data model; its errors name the member under {@code translation}. */
+    private static void checkTranslation(Product product) {
+        try {
+            product.translation().validateAgainst(product.dataModel(), product.payloadFormat());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field().map(f -> "translation." + f).orElse("translation"), e.getMessage());
+        }
     }
 
     private String supplierFor(Principal caller, @Nullable String requested) {

@@ -7,6 +7,12 @@ import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.error.PactumException;
+import io.pactum.core.translate.BinaryField;
+import io.pactum.core.translate.BinaryLayout;
+import io.pactum.core.translate.BinaryType;
+import io.pactum.core.translate.Endianness;
+import io.pactum.core.translate.SenmlMapping;
+import io.pactum.core.translate.TranslationSpec;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -274,6 +280,8 @@ public abstract class RegistryStoreContract {
         void insert_thenFind_returnsEqualProduct_withDataModelRangesUnitsAndCategories() {
             Organisation acme = organisation("acme", "Acme", OrganisationRole.SUPPLIER);
             Product product = new Product("p1", acme.id(), "Pulse 2", "1.4.0-rc.1", richModel(), PayloadFormat.SENML_CBOR,
+                    new TranslationSpec(null, List.of(new SenmlMapping("heartRate", "urn:dev:pulse:hr", "beat/min", 1.0, null)),
+                            null),
                     new IngestPolicy(false, ImplausibleValuePolicy.FLAG, 30), ApprovalState.CONDITIONALLY_APPROVED, "only with firmware signing", tick(), tick());
             stores.products().insert(product);
 
@@ -354,7 +362,10 @@ public abstract class RegistryStoreContract {
         void update_replacesTheStoredProduct() {
             Organisation acme = organisation("acme", "Acme", OrganisationRole.SUPPLIER);
             Product original = product("p1", acme, "Pulse", "1.0");
-            Product changed = original.withSubmission("Pulse Pro", "1.1", richModel(), PayloadFormat.SENML_JSON,
+            Product changed = original.withSubmission("Pulse Pro", "1.1", richModel(), PayloadFormat.BINARY,
+                            new TranslationSpec(null, null, new BinaryLayout(8, List.of(
+                                    new BinaryField("heartRate", 0, BinaryType.U16, Endianness.LITTLE, null, null),
+                                    new BinaryField("temperature", 4, BinaryType.F32, Endianness.BIG, 0.1, -40.0)))),
                             new IngestPolicy(true, ImplausibleValuePolicy.FLAG, 7), tick())
                     .withApproval(ApprovalState.REJECTED, "sends location without need", tick());
 
@@ -382,8 +393,8 @@ public abstract class RegistryStoreContract {
             Product second = product("p2", acme, "Pulse", "2.0");
 
             assertThatThrownBy(() -> stores.products().update(
-                    second.withSubmission("Pulse", "1.0", simpleModel(), PayloadFormat.JSON, IngestPolicy.DEFAULT,
-                            tick())))
+                    second.withSubmission("Pulse", "1.0", simpleModel(), PayloadFormat.JSON, TranslationSpec.DEFAULTS,
+                            IngestPolicy.DEFAULT, tick())))
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertField(e, "firmwareVersion"));
 

@@ -5,6 +5,7 @@ import io.pactum.core.registry.DataModel;
 import io.pactum.core.registry.IngestPolicy;
 import io.pactum.core.registry.PayloadFormat;
 import io.pactum.core.registry.Product;
+import io.pactum.core.translate.TranslationSpec;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ public record ProductView(
         String firmwareVersion,
         DataModel dataModel,
         PayloadFormat payloadFormat,
+        TranslationSpec translation,
         IngestPolicy ingestPolicy,
         ApprovalState approvalState,
         @Nullable String approvalNote,
@@ -23,6 +25,6 @@ public record ProductView(
 
     public static ProductView of(Product p) {
         return new ProductView(p.id(), p.supplierId(), p.model(), p.firmwareVersion(), p.dataModel(),
-                p.payloadFormat(), p.ingestPolicy(), p.approvalState(), p.approvalNote(), p.createdAt(), p.updatedAt());
+                p.payloadFormat(), p.translation(), p.ingestPolicy(), p.approvalState(), p.approvalNote(), p.createdAt(), p.updatedAt());
     }
 }

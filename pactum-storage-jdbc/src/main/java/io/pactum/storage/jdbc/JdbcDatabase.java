@@ -3,6 +3,7 @@ package io.pactum.storage.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.registry.RegistryStores;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ public final class JdbcDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final RegistryStores stores;
+    private final RecordStore records;
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -37,6 +39,7 @@ public final class JdbcDatabase implements AutoCloseable {
                 new JdbcDeviceStore(jdbc),
                 new JdbcDataSubjectStore(jdbc),
                 new JdbcDeviceGroupStore(jdbc));
+        this.records = new JdbcRecordStore(jdbc);
     }
 
     /**
@@ -70,6 +73,11 @@ public final class JdbcDatabase implements AutoCloseable {
         }
         return "jdbc:h2:file:" + path
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /** Accepted device records and replay windows. */
+    public RecordStore records() {
+        return records;
     }
 
     public RegistryStores stores() {

@@ -69,6 +69,7 @@ final class JdbcProductStore implements ProductStore {
         s.setString(i++, product.firmwareVersion());
         s.setString(i++, DataModelJson.write(product.dataModel()));
         s.setString(i++, product.payloadFormat().name());
+        s.setString(i++, TranslationJson.write(product.translation()));
         s.setBoolean(i++, product.ingestPolicy().protectionRequired());
         s.setString(i++, product.ingestPolicy().implausibleValues().name());
         s.setInt(i++, product.ingestPolicy().retentionDays());
@@ -136,6 +137,7 @@ final class JdbcProductStore implements ProductStore {
                 row.getString("firmware_version"),
                 DataModelJson.read(row.getString("data_model")),
                 PayloadFormat.valueOf(row.getString("payload_format")),
+                TranslationJson.read(row.getString("translation")),
                 new IngestPolicy(row.getBoolean("protection_required"),
                         ImplausibleValuePolicy.valueOf(row.getString("implausible_values")),
                         row.getInt("retention_days")),

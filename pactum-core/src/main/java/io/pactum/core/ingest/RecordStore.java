@@ -1,0 +1,39 @@
+package io.pactum.core.ingest;
+
+import io.pactum.core.integrity.ReplayWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Persistence of accepted records and of each device's replay window. A record and the window
+ * that admitted it are stored in one transaction, so that after a crash the hub neither lost an
+ * acknowledged record nor forgot a counter it accepted.
+ */
+public interface RecordStore {
+    /**
+     * Stores the records of one message (one per measurement time) and, for a protected message,
+     * the device's advanced replay window, atomically; returns only once all are durable.
+     */
+    void append(List<CanonicalRecord> records, @Nullable ReplayWindow window);
+
+    /** Stores one record, as {@link #append(List, ReplayWindow)}. */
+    default void append(CanonicalRecord record, @Nullable ReplayWindow window) {
+        append(List.of(record), window);
+    }
+
+    /** The device's replay window, or {@link ReplayWindow#EMPTY} if it never sent a protected message. */
+    ReplayWindow replayWindow(String deviceId);
+
+    /** Stores an advanced window without a record: for authentic messages that were rejected. */
+    void saveReplayWindow(String deviceId, ReplayWindow window);
+
+    Optional<CanonicalRecord> find(String recordId);
+
+    /** The device's records measured in {@code [from, to)}, oldest first, at most {@code limit}. */
+    List<CanonicalRecord> listByDevice(String deviceId, Instant from, Instant to, int limit);
+
+    /** Deletes the product's records received before {@code cutoff}; returns how many. */
+    int deleteReceivedBefore(String productId, Instant cutoff);
+}
