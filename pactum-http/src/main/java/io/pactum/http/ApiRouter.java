@@ -4,6 +4,7 @@ import io.pactum.core.service.Registry;
 import io.pactum.http.routes.ClientRoutes;
 import io.pactum.http.routes.DataSubjectRoutes;
 import io.pactum.http.routes.DeviceGroupRoutes;
+import io.pactum.http.routes.DeviceIngestRoutes;
 import io.pactum.http.routes.DeviceRoutes;
 import io.pactum.http.routes.HealthRoutes;
 import io.pactum.http.routes.MeRoutes;
@@ -19,18 +20,27 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles the router. Order matters: the body limit applies before anything else reads the body,
  * the public routes come before authentication, and one failure handler turns every error into a
- * problem document.
+ * problem document. Device ingest, when configured, has its own prefix and its own authentication
+ * (the device's id and secret), so the API's bearer tokens never apply to it.
  */
 public final class ApiRouter {
     public static final String API_PREFIX = "/api/v1";
 
     private ApiRouter() {}
 
+    /** The REST API without device ingest. */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
+        return create(vertx, registry, settings, ready, null);
+    }
+
+    /** The REST API, and device ingest under {@value DeviceIngestRoutes#PREFIX} when {@code ingestion} is given. */
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            @Nullable DeviceIngestion ingestion) {
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
@@ -39,6 +49,11 @@ public final class ApiRouter {
 
         router.route().handler(Replies::secureHeaders);
         new HealthRoutes(ready, replies).mount(router);
+        if (ingestion != null) {
+            router.route(DeviceIngestRoutes.PREFIX + "/*")
+                    .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+            new DeviceIngestRoutes(ingestion, replies).mount(router);
+        }
         // No file uploads: nothing from a request is ever written to disk.
         router.route(API_PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
         new OpenApiRoute().mount(router);

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,24 @@ public final class HttpApi {
      * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
+        return listen(vertx, registry, settings, ready, null);
+    }
+
+    /**
+     * Starts an HTTP server serving the REST API and HTTP device ingest.
+     *
+     * @param ready answers {@code GET /ready}; may block (it is called off the event loop)
+     * @param ingestion device authentication and the ingest pipeline, shared with the other adapters
+     * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
+     */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            DeviceIngestion ingestion) {
+        Objects.requireNonNull(ingestion, "ingestion");
+        return listen(vertx, registry, settings, ready, ingestion);
+    }
+
+    private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
+            BooleanSupplier ready, @Nullable DeviceIngestion ingestion) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
@@ -31,8 +50,9 @@ public final class HttpApi {
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion))
                 .listen()
-                .onSuccess(server -> LOG.info("REST API listening on {}:{}", settings.host(), server.actualPort()));
+                .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
+                        settings.host(), server.actualPort()));
     }
 }

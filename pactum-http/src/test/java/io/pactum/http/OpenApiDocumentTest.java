@@ -18,12 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hand-written OpenAPI document describes exactly the routes the router serves, so it cannot drift. */
+/**
+ * The hand-written OpenAPI document describes exactly the routes the router serves, so it cannot drift.
+ * It is compared with the router as a hub with device ingest builds it, which serves every route.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Set<Endpoint> PUBLIC = Set.of(
             new Endpoint("GET", "/health"), new Endpoint("GET", "/ready"), new Endpoint("GET", "/api/v1/openapi.json"));
+    private static final Set<Endpoint> DEVICE_INGEST = Set.of(
+            new Endpoint("POST", "/ingest/v1/devices/{deviceId}/telemetry"),
+            new Endpoint("POST", "/ingest/v1/devices/{deviceId}/events"));
 
     private TestHub hub;
     private Router router;
@@ -32,7 +38,7 @@ class OpenApiDocumentTest {
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
         hub = TestHub.start(dataDir);
-        router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true);
+        router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion);
         document = new ObjectMapper().readTree(OpenApiRoute.load());
     }
 
@@ -48,8 +54,20 @@ class OpenApiDocumentTest {
                 .filter(op -> HTTP_METHODS.contains(op.getKey()))
                 .forEach(op -> documented.add(new Endpoint(op.getKey(), path.getKey()))));
 
-        assertThat(Endpoint.of(router)).hasSizeGreaterThan(20).containsAll(PUBLIC);
+        assertThat(Endpoint.of(router)).hasSizeGreaterThan(20).containsAll(PUBLIC).containsAll(DEVICE_INGEST);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(Endpoint.of(router));
+    }
+
+    @Test
+    void routerWithoutIngestion_servesNoIngestRoute_andOtherwiseTheSameRoutes() {
+        Set<Endpoint> withoutIngestion = Endpoint.of(
+                ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true));
+
+        assertThat(withoutIngestion).doesNotContainAnyElementsOf(DEVICE_INGEST)
+                .allSatisfy(e -> assertThat(e.path()).doesNotStartWith("/ingest/"));
+        Set<Endpoint> all = new TreeSet<>(withoutIngestion);
+        all.addAll(DEVICE_INGEST);
+        assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
@@ -59,15 +77,44 @@ class OpenApiDocumentTest {
         assertThat(document.at("/security/0").has("bearer")).isTrue();
 
         Set<Endpoint> publicOnes = new HashSet<>();
+        Set<Endpoint> deviceAuthenticated = new HashSet<>();
         forEachOperation((endpoint, op) -> {
             if (op.has("security") && op.get("security").isEmpty()) {
                 publicOnes.add(endpoint);
+            } else if (isDeviceIngest(op)) {
+                deviceAuthenticated.add(endpoint);
+                assertThat(op.get("security")).as("security of %s", endpoint).hasSize(1);
+                assertThat(op.at("/responses/401/$ref").asText()).as("401 of %s", endpoint)
+                        .isEqualTo("#/components/responses/DeviceUnauthenticated");
             } else {
                 assertThat(op.at("/responses/401/$ref").asText()).as("401 of %s", endpoint)
                         .isEqualTo("#/components/responses/Unauthenticated");
             }
         });
         assertThat(publicOnes).containsExactlyInAnyOrderElementsOf(PUBLIC);
+        // Devices authenticate with their id and secret, and only on the ingest routes.
+        assertThat(deviceAuthenticated).containsExactlyInAnyOrderElementsOf(DEVICE_INGEST);
+        assertThat(document.at("/components/securitySchemes/deviceBasic/type").asText()).isEqualTo("http");
+        assertThat(document.at("/components/securitySchemes/deviceBasic/scheme").asText()).isEqualTo("basic");
+        assertThat(document.at("/components/responses/DeviceUnauthenticated/headers/WWW-Authenticate/description").asText())
+                .isEqualTo("Basic realm=\"pactum-devices\"");
+    }
+
+    @Test
+    void deviceIngest_takesAnyMediaTypeAsRawBytes_andAnswersWithTheRecordIds_orAProblemForEachRejection() {
+        for (Endpoint endpoint : DEVICE_INGEST) {
+            JsonNode op = document.at("/paths/" + endpoint.path().replace("/", "~1") + "/" + endpoint.method());
+            assertThat(op.at("/requestBody/required").asBoolean()).as("%s", endpoint).isTrue();
+            // Raw bytes of any media type: one entry, */*, without a schema (OpenAPI 3.1's way for binary bodies).
+            assertThat(fieldNames(op.at("/requestBody/content"))).as("%s", endpoint).containsExactly("*/*");
+            assertThat(op.at("/requestBody/content/*~1*").has("schema")).isFalse();
+            assertThat(op.at("/responses/200/content/application~1json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/IngestReceipt");
+            assertThat(fieldNames(op.get("responses"))).containsExactlyInAnyOrder(
+                    "200", "400", "401", "403", "409", "413", "422", "500");
+        }
+        assertThat(document.at("/components/schemas/IngestReceipt/required/0").asText()).isEqualTo("records");
+        assertClosed(document.at("/components/schemas/IngestReceipt"), "IngestReceipt");
     }
 
     @Test
@@ -76,7 +123,7 @@ class OpenApiDocumentTest {
         forEachOperation((endpoint, op) -> {
             boolean sendsBody = Set.of("post", "put", "patch").contains(endpoint.method());
             assertThat(op.has("requestBody")).as("%s declares a request body", endpoint).isEqualTo(sendsBody);
-            if (op.has("requestBody")) {
+            if (op.has("requestBody") && !isDeviceIngest(op)) {
                 String ref = op.at("/requestBody/content/application~1json/schema/$ref").asText();
                 assertThat(ref).as("request body of %s", endpoint).startsWith("#/components/schemas/");
                 bodySchemas.add(ref);
@@ -111,6 +158,17 @@ class OpenApiDocumentTest {
         if (schema.has("items")) {
             assertClosed(schema.get("items"), where + "[]");
         }
+    }
+
+    /** Operations that devices call with their id and secret instead of a bearer token. */
+    private static boolean isDeviceIngest(JsonNode op) {
+        return op.has("security") && op.get("security").size() == 1 && op.at("/security/0").has("deviceBasic");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private JsonNode resolve(String ref) {

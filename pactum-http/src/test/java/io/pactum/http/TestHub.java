@@ -1,10 +1,14 @@
 package io.pactum.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactum.core.ingest.DeviceAuthenticator;
+import io.pactum.core.ingest.IngestPipeline;
+import io.pactum.core.integrity.DeviceKeys;
 import io.pactum.core.security.Principal;
 import io.pactum.core.security.SecretHasher;
 import io.pactum.core.security.TinkSecretBox;
 import io.pactum.core.service.Registry;
+import io.pactum.core.signal.LoggedSecuritySignals;
 import io.pactum.http.support.Json;
 import io.pactum.http.views.ClientView;
 import io.pactum.http.views.DataSubjectView;
@@ -23,35 +27,52 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real hub for tests: an H2 file database, the registry over it, and the REST API on a free port
- * of the loopback interface.
+ * of the loopback interface. Device authentication and the ingest pipeline are wired as the server
+ * wires them; the API serves the ingest routes only when started {@link #withDeviceIngest}.
  */
 final class TestHub implements AutoCloseable {
     final TestClock clock = new TestClock();
     final JdbcDatabase database;
     final Registry registry;
+    final LoggedSecuritySignals signals = new LoggedSecuritySignals(10_000);
+    final DeviceIngestion ingestion;
     final Vertx vertx;
     final HttpServer server;
     final String operatorToken;
     final Api api;
     private final ObjectMapper json = Json.mapper();
 
-    private TestHub(Path dataDir, int maxBodyBytes) throws Exception {
+    private TestHub(Path dataDir, int maxBodyBytes, boolean serveDeviceIngest) throws Exception {
         database = JdbcDatabase.open(new JdbcSettings(JdbcDatabase.h2FileUrl(dataDir), null, null, 4));
-        registry = Registry.create(database.stores(), new SecretHasher(SecretHasher.MIN_ITERATIONS),
+        SecretHasher hasher = new SecretHasher(SecretHasher.MIN_ITERATIONS);
+        registry = Registry.create(database.stores(), hasher,
                 TinkSecretBox.fromKeysetJson(TinkSecretBox.generateKeysetJson()), clock);
+        ingestion = new DeviceIngestion(
+                new DeviceAuthenticator(database.stores().devices(), database.stores().products(), hasher, signals, clock),
+                new IngestPipeline(database.records(), device -> DeviceKeys.mac(registry.devices().macKey(device)),
+                        signals, clock),
+                clock);
         operatorToken = registry.bootstrap().ensureOperator().orElseThrow().token();
         vertx = Vertx.vertx();
-        server = HttpApi.start(vertx, registry, new HttpSettings("127.0.0.1", 0, maxBodyBytes), database::isReady)
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBodyBytes);
+        server = (serveDeviceIngest
+                ? HttpApi.start(vertx, registry, settings, database::isReady, ingestion)
+                : HttpApi.start(vertx, registry, settings, database::isReady))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api = new Api("http://127.0.0.1:" + server.actualPort());
     }
 
     static TestHub start(Path dataDir) throws Exception {
-        return new TestHub(dataDir, HttpSettings.DEFAULT_MAX_BODY_BYTES);
+        return new TestHub(dataDir, HttpSettings.DEFAULT_MAX_BODY_BYTES, false);
     }
 
     static TestHub start(Path dataDir, int maxBodyBytes) throws Exception {
-        return new TestHub(dataDir, maxBodyBytes);
+        return new TestHub(dataDir, maxBodyBytes, false);
+    }
+
+    /** A hub whose API also serves HTTP device ingest. */
+    static TestHub withDeviceIngest(Path dataDir, int maxBodyBytes) throws Exception {
+        return new TestHub(dataDir, maxBodyBytes, true);
     }
 
     /**

@@ -1,13 +1,20 @@
 package io.pactum.server;
 
+import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.registry.IssuedToken;
 import io.pactum.core.service.Registry;
+import io.pactum.http.DeviceIngestion;
 import io.pactum.http.HttpApi;
 import io.pactum.http.HttpSettings;
+import io.pactum.mqtt.MqttAdapter;
+import io.pactum.mqtt.MqttSettings;
+import io.pactum.mqtt.TlsSettings;
+import io.pactum.server.config.MqttConfig;
 import io.pactum.server.config.PactumConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -17,22 +24,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: the registry over its database, and the network adapters in front of it.
- * A back end is chosen here, once, from the configuration.
+ * The composition root: the registry over its database, the device gateway, and the network
+ * adapters in front of them, all on one Vert.x runtime. A back end is chosen here, once, from the
+ * configuration.
  */
 public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final long TIMEOUT_SECONDS = 30;
 
     private final LocalRegistry local;
+    private final DeviceGateway gateway;
     private final Vertx vertx;
     private final HttpServer http;
+    private final MqttAdapter mqtt;
     private final Optional<IssuedToken> firstAdminToken;
 
-    private Hub(LocalRegistry local, Vertx vertx, HttpServer http, Optional<IssuedToken> firstAdminToken) {
+    private Hub(LocalRegistry local, DeviceGateway gateway, Vertx vertx, HttpServer http, MqttAdapter mqtt,
+            Optional<IssuedToken> firstAdminToken) {
         this.local = local;
+        this.gateway = gateway;
         this.vertx = vertx;
         this.http = http;
+        this.mqtt = mqtt;
         this.firstAdminToken = firstAdminToken;
     }
 
@@ -43,11 +56,20 @@ public final class Hub implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             Optional<IssuedToken> firstAdminToken = local.registry().bootstrap().ensureOperator();
-            HttpSettings settings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
-            HttpServer http = await(HttpApi.start(vertx, local.registry(), settings, local.database()::isReady),
+            DeviceGateway gateway = DeviceGateway.create(local);
+            HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
+            DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
+            HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
+                    ingestion),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
-            LOG.info("hub started; REST API on {}:{}", config.httpHost(), http.actualPort());
-            return new Hub(local, vertx, http, firstAdminToken);
+            MqttAdapter mqtt = await(MqttAdapter.start(vertx, mqttSettings(config.mqtt()), gateway.authenticator(),
+                    gateway.ingest(), gateway.signals()), "start the MQTT adapter on " + config.mqtt().host() + ":"
+                    + config.mqtt().port());
+            local.registry().devices().addStateListener(mqtt);
+            scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()));
+            LOG.info("hub started; REST API on {}:{}, MQTT on {}:{}", config.httpHost(), http.actualPort(),
+                    config.mqtt().host(), mqtt.actualPort());
+            return new Hub(local, gateway, vertx, http, mqtt, firstAdminToken);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             local.close();
@@ -59,8 +81,16 @@ public final class Hub implements AutoCloseable {
         return local.registry();
     }
 
+    public DeviceGateway gateway() {
+        return gateway;
+    }
+
     public int httpPort() {
         return http.actualPort();
+    }
+
+    public int mqttPort() {
+        return mqtt.actualPort();
     }
 
     /** The operator's admin token if this start created it; it exists nowhere else. */
@@ -76,6 +106,24 @@ public final class Hub implements AutoCloseable {
             local.close();
         }
         LOG.info("hub stopped");
+    }
+
+    private static MqttSettings mqttSettings(MqttConfig config) {
+        TlsSettings tls = config.tlsCertificate()
+                .map(certificate -> new TlsSettings(certificate, config.tlsKey().orElseThrow(),
+                        config.tlsClientCa().orElse(null)))
+                .orElse(null);
+        return new MqttSettings(config.host(), config.port(), config.maxMessageBytes(), config.maxKeepAliveSeconds(), tls);
+    }
+
+    /** Deletes expired records now and then at the interval, off the event loop. */
+    private static void scheduleRetention(Vertx vertx, LocalRegistry local, Duration interval) {
+        RetentionSweep sweep = new RetentionSweep(local.database().stores().products(), local.database().records(),
+                local.clock());
+        Runnable run = () -> vertx.executeBlocking(sweep::run, false)
+                .onFailure(e -> LOG.warn("retention sweep failed: {}", e.toString()));
+        run.run();
+        vertx.setPeriodic(interval.toMillis(), id -> run.run());
     }
 
     private static void closeQuietly(Vertx vertx) {

@@ -20,10 +20,12 @@ public final class LocalRegistry implements AutoCloseable {
 
     private final JdbcDatabase database;
     private final Registry registry;
+    private final SecretHasher hasher;
 
-    private LocalRegistry(JdbcDatabase database, Registry registry) {
+    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher) {
         this.database = database;
         this.registry = registry;
+        this.hasher = hasher;
     }
 
     public static LocalRegistry open(PactumConfig config) {
@@ -33,9 +35,10 @@ public final class LocalRegistry implements AutoCloseable {
         JdbcDatabase database = JdbcDatabase.open(new JdbcSettings(url, config.dbUser().orElse(null),
                 config.dbPassword().orElse(null), config.dbPoolSize()));
         try {
-            Registry registry = Registry.create(database.stores(), new SecretHasher(config.secretHashIterations()),
-                    masterKey(config, database), MICROSECOND_CLOCK);
-            return new LocalRegistry(database, registry);
+            SecretHasher hasher = new SecretHasher(config.secretHashIterations());
+            Registry registry = Registry.create(database.stores(), hasher, masterKey(config, database),
+                    MICROSECOND_CLOCK);
+            return new LocalRegistry(database, registry, hasher);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -48,6 +51,15 @@ public final class LocalRegistry implements AutoCloseable {
 
     public JdbcDatabase database() {
         return database;
+    }
+
+    public SecretHasher hasher() {
+        return hasher;
+    }
+
+    /** The clock every component of this hub shares, at the precision the database keeps. */
+    public Clock clock() {
+        return MICROSECOND_CLOCK;
     }
 
     @Override

@@ -18,24 +18,26 @@ import java.util.regex.Pattern;
  * from stdout to learn the port and the one-time token.
  */
 final class HubProcess implements AutoCloseable {
-    private static final Pattern PORT = Pattern.compile("\\s*http-port=(\\d+)");
+    private static final Pattern PORT = Pattern.compile("\\s*http-port=(\\d+) mqtt-port=(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\\s*(pct_\\S+)");
     private static final long START_TIMEOUT_MS = 60_000;
 
     private final Process process;
     private final List<String> stdout;
     private final int port;
+    private final int mqttPort;
     private final Optional<String> token;
 
-    private HubProcess(Process process, List<String> stdout, int port, Optional<String> token) {
+    private HubProcess(Process process, List<String> stdout, int port, int mqttPort, Optional<String> token) {
         this.process = process;
         this.stdout = stdout;
         this.port = port;
+        this.mqttPort = mqttPort;
         this.token = token;
     }
 
     static Path jar() {
-        Path jar = Path.of("target", "pactum-server.jar");
+        Path jar = Path.of("target", "pactum.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("run the integration tests with 'mvn verify': " + jar + " is built by package");
         }
@@ -51,12 +53,13 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts {@code pactum serve} on a free port with the given data directory and waits for its banner. */
     static HubProcess serve(Path dataDir, Path stderrFile) throws IOException {
-        Process process = command("serve", "--data-dir", dataDir.toString(), "--http-port", "0")
+        Process process = command("serve", "--data-dir", dataDir.toString(), "--http-port", "0", "--mqtt-port", "0")
                 .redirectError(stderrFile.toFile())
                 .start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         Integer port = null;
+        int mqttPort = 0;
         String token = null;
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         String line;
@@ -65,6 +68,7 @@ final class HubProcess implements AutoCloseable {
             Matcher portMatch = PORT.matcher(line);
             if (portMatch.matches()) {
                 port = Integer.parseInt(portMatch.group(1));
+                mqttPort = Integer.parseInt(portMatch.group(2));
             }
             Matcher tokenMatch = TOKEN.matcher(line);
             if (tokenMatch.matches()) {
@@ -79,11 +83,15 @@ final class HubProcess implements AutoCloseable {
             throw new IllegalStateException("hub did not start; stdout: " + lines + "; stderr: "
                     + Files.readString(stderrFile));
         }
-        return new HubProcess(process, lines, port, Optional.ofNullable(token));
+        return new HubProcess(process, lines, port, mqttPort, Optional.ofNullable(token));
     }
 
     int port() {
         return port;
+    }
+
+    int mqttPort() {
+        return mqttPort;
     }
 
     Optional<String> token() {

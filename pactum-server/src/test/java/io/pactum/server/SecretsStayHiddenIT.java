@@ -59,6 +59,7 @@ class SecretsStayHiddenIT {
         PactumConfig config = ConfigLoader.load(null, Map.of(), Map.of(
                 "pactum.data-dir", dir.resolve("data").toString(),
                 "pactum.http.port", "0",
+                "pactum.mqtt.port", "0",
                 "pactum.security.secret-hash-iterations", "10000"));
         hub = Hub.start(config);
     }

@@ -82,7 +82,8 @@ class ServeIT {
     void secondInstanceOnSameDataDir_isRefusedClearly() throws Exception {
         Path data = dir.resolve("data");
         try (HubProcess hub = HubProcess.serve(data, dir.resolve("stderr-1.log"))) {
-            Process second = HubProcess.command("serve", "--data-dir", data.toString(), "--http-port", "0")
+            Process second = HubProcess.command("serve", "--data-dir", data.toString(), "--http-port", "0",
+                    "--mqtt-port", "0")
                     .redirectErrorStream(true).start();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("second instance exits").isTrue();
             String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

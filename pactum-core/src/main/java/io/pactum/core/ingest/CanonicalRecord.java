@@ -1,6 +1,7 @@
 package io.pactum.core.ingest;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,9 @@ public record CanonicalRecord(
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(productId, "productId");
         Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(receivedAt, "receivedAt");
+        // Microseconds: what every supported database keeps, so a stored record equals the one returned.
+        time = time.truncatedTo(ChronoUnit.MICROS);
+        receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
         fields = List.copyOf(fields);
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a record holds at least one field");

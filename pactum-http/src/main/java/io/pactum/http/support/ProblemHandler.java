@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class ProblemHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Logger SECURITY = LoggerFactory.getLogger("pactum.security");
+    private static final String CHALLENGE_KEY = "pactum.challenge";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"pactum\"";
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
@@ -44,6 +46,14 @@ public final class ProblemHandler implements Handler<RoutingContext> {
                     caller == null ? "-" : caller.clientId());
         }
         send(ctx, problem);
+    }
+
+    /**
+     * Names the {@code WWW-Authenticate} challenge a 401 of this request carries, for routes that
+     * authenticate otherwise than with a bearer token.
+     */
+    public static void challengeWith(RoutingContext ctx, String challenge) {
+        ctx.put(CHALLENGE_KEY, challenge);
     }
 
     public void noSuchRoute(RoutingContext ctx) {
@@ -76,7 +86,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         }
         response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (problem.status() == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer realm=\"pactum\"");
+            response.putHeader("WWW-Authenticate", ctx.get(CHALLENGE_KEY, BEARER_CHALLENGE));
         }
         if (problem.status() == 413) {
             // The client may still be sending the rest of the body; do not read it.

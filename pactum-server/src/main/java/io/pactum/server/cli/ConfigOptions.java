@@ -26,12 +26,16 @@ final class ConfigOptions {
     @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the REST API (pactum.http.port); 0 picks a free one.")
     @Nullable String httpPort;
 
+    @Option(names = "--mqtt-port", paramLabel = "PORT", description = "Port of the MQTT adapter (pactum.mqtt.port); 0 picks a free one.")
+    @Nullable String mqttPort;
+
     PactumConfig load() {
         Map<String, String> overrides = new HashMap<>();
         put(overrides, ConfigKeys.DATA_DIR.name(), dataDir);
         put(overrides, ConfigKeys.DB_URL.name(), dbUrl);
         put(overrides, ConfigKeys.HTTP_HOST.name(), httpHost);
         put(overrides, ConfigKeys.HTTP_PORT.name(), httpPort);
+        put(overrides, ConfigKeys.MQTT_PORT.name(), mqttPort);
         Map<String, String> environment = System.getenv();
         Path file = configFile != null ? configFile
                 : environment.containsKey("PACTUM_CONFIG") ? Path.of(environment.get("PACTUM_CONFIG")) : null;

@@ -17,9 +17,11 @@ final class StartBanner {
         out.println("  REST API   " + base + "/api/v1");
         out.println("  OpenAPI    " + base + "/api/v1/openapi.json");
         out.println("  Health     " + base + "/health");
+        out.println("  MQTT       " + (config.mqtt().tlsCertificate().isPresent() ? "mqtts://" : "mqtt://")
+                + reachableHost(config.mqtt().host()) + ":" + hub.mqttPort());
         out.println("  Data       " + config.dataDir().toAbsolutePath().normalize()
                 + (config.isEmbeddedDatabase() ? " (embedded H2 database)" : " (PostgreSQL)"));
-        out.println("  http-port=" + hub.httpPort());
+        out.println("  http-port=" + hub.httpPort() + " mqtt-port=" + hub.mqttPort());
         hub.firstAdminToken().ifPresent(issued -> {
             out.println();
             out.println("  Operator admin token (shown only now; the hub keeps just its hash):");

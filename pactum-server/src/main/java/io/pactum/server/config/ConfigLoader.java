@@ -59,6 +59,7 @@ public final class ConfigLoader {
                 problems.add(key.name() + " = " + shown + " (from " + value.source() + "): " + e.getMessage());
             }
         }
+        checkTogether(typed, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -69,6 +70,24 @@ public final class ConfigLoader {
                 return (T) typed.get(key.name());
             }
         });
+    }
+
+    /** Keys that only make sense together: a TLS certificate needs its key; client CAs need TLS. */
+    private static void checkTogether(Map<String, Object> typed, List<String> problems) {
+        boolean certificate = isSet(typed, ConfigKeys.MQTT_TLS_CERTIFICATE);
+        boolean key = isSet(typed, ConfigKeys.MQTT_TLS_KEY);
+        if (certificate != key) {
+            problems.add(ConfigKeys.MQTT_TLS_CERTIFICATE.name() + " and " + ConfigKeys.MQTT_TLS_KEY.name()
+                    + " must be set together, or neither for plain TCP");
+        }
+        if (isSet(typed, ConfigKeys.MQTT_TLS_CLIENT_CA) && !certificate) {
+            problems.add(ConfigKeys.MQTT_TLS_CLIENT_CA.name() + " needs TLS: set " + ConfigKeys.MQTT_TLS_CERTIFICATE.name()
+                    + " and " + ConfigKeys.MQTT_TLS_KEY.name() + " too");
+        }
+    }
+
+    private static boolean isSet(Map<String, Object> typed, ConfigKey<?> key) {
+        return typed.get(key.name()) instanceof java.util.Optional<?> value && value.isPresent();
     }
 
     /** Reads the YAML file into dotted keys; unknown keys and non-scalar values are problems. */

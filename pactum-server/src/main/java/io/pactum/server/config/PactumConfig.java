@@ -17,6 +17,8 @@ public record PactumConfig(
         String httpHost,
         int httpPort,
         int httpMaxBodyBytes,
+        MqttConfig mqtt,
+        int retentionIntervalMinutes,
         int secretHashIterations,
         Path masterKeyFile) {
 
@@ -26,6 +28,7 @@ public record PactumConfig(
         Objects.requireNonNull(dbUser, "dbUser");
         Objects.requireNonNull(dbPassword, "dbPassword");
         Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     }
 
@@ -40,6 +43,11 @@ public record PactumConfig(
                 values.get(ConfigKeys.HTTP_HOST),
                 values.get(ConfigKeys.HTTP_PORT),
                 values.get(ConfigKeys.HTTP_MAX_BODY_BYTES),
+                new MqttConfig(values.get(ConfigKeys.MQTT_HOST), values.get(ConfigKeys.MQTT_PORT),
+                        values.get(ConfigKeys.MQTT_MAX_MESSAGE_BYTES), values.get(ConfigKeys.MQTT_MAX_KEEP_ALIVE_SECONDS),
+                        values.get(ConfigKeys.MQTT_TLS_CERTIFICATE), values.get(ConfigKeys.MQTT_TLS_KEY),
+                        values.get(ConfigKeys.MQTT_TLS_CLIENT_CA)),
+                values.get(ConfigKeys.RETENTION_INTERVAL_MINUTES),
                 values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
                 values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
     }
@@ -52,7 +60,7 @@ public record PactumConfig(
     @Override
     public String toString() {
         return "PactumConfig[dataDir=" + dataDir + ", dbUrl=" + dbUrl.orElse("<embedded H2>")
-                + ", httpHost=" + httpHost + ", httpPort=" + httpPort + ", password redacted]";
+                + ", httpHost=" + httpHost + ", httpPort=" + httpPort + ", mqtt=" + mqtt + ", password redacted]";
     }
 
     /** Typed values by key, as the loader resolved them. */

@@ -101,6 +101,18 @@ class ConfigLoaderTest {
         assertThat(ConfigKeys.DB_URL.environmentVariable()).isEqualTo("PACTUM_DB_URL");
     }
 
+    @Test
+    void tlsCertificateWithoutKey_andClientCaWithoutTls_areRejected() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CERTIFICATE", "/etc/pactum/mqtt.pem"),
+                Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pactum.mqtt.tls.certificate and pactum.mqtt.tls.key must be set together");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CLIENT_CA", "/etc/pactum/ca.pem"),
+                Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pactum.mqtt.tls.client-ca needs TLS");
+    }
+
     private Path yaml(String content) throws IOException {
         Path file = dir.resolve("pactum.yaml");
         Files.writeString(file, content);

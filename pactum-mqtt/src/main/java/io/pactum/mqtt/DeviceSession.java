@@ -1,0 +1,386 @@
+package io.pactum.mqtt;
+
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.pactum.core.ingest.AuthenticatedDevice;
+import io.pactum.core.ingest.Channel;
+import io.pactum.core.ingest.InboundMessage;
+import io.pactum.core.ingest.IngestOutcome;
+import io.pactum.core.ingest.MessageIngest;
+import io.pactum.core.ingest.RejectReason;
+import io.pactum.core.signal.SecuritySignal;
+import io.pactum.core.signal.SecuritySignals;
+import io.pactum.core.signal.SignalType;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttTopicSubscription;
+import io.vertx.mqtt.messages.MqttPubRelMessage;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubscribeMessage;
+import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubCompReasonCode;
+import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttUnsubAckReasonCode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated device connection. Everything here runs on the connection's event loop, except
+ * the ingest tasks, which run in the device's {@link IngestLanes lane} on a worker and post their
+ * outcome back, and {@link #revoke}/{@link #takenOver}, which may be called from any thread and hop
+ * onto the event loop. Outcomes come back in submission order, so acknowledgements keep it too.
+ */
+final class DeviceSession {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
+    /** Received but not yet ingested; beyond this a device is sending faster than the hub stores. */
+    static final int MAX_PENDING = 1_000;
+
+    private final MqttEndpoint endpoint;
+    private final AuthenticatedDevice device;
+    private final String source;
+    private final boolean mqtt5;
+    /** MQTT 5 Request Problem Information: reason strings on PUBACK/PUBREC only when not turned off. */
+    private final boolean problemInformation;
+    private final int maxMessageBytes;
+    private final MessageIngest ingest;
+    private final SecuritySignals signals;
+    private final Clock clock;
+    private final Context context;
+    private final IngestLanes lanes;
+    private final DeviceGate gate;
+    private final List<Runnable> closeActions = new ArrayList<>();
+
+    /** Received, not yet answered by the ingest path. Event loop only, like the fields below. */
+    private int pending;
+    /** QoS 2 packet ids received and not yet released, each completing once its PUBREC is due. */
+    private final Map<Integer, Future<Void>> awaitingRelease = new HashMap<>();
+    private boolean subscribedToCommands;
+    private long lastActivity;
+
+    DeviceSession(MqttEndpoint endpoint, AuthenticatedDevice device, String source, int maxMessageBytes,
+            MessageIngest ingest, SecuritySignals signals, Clock clock, Context context, IngestLanes lanes,
+            DeviceGate gate) {
+        this.endpoint = endpoint;
+        this.device = device;
+        this.source = source;
+        this.mqtt5 = endpoint.protocolVersion() >= 5;
+        this.problemInformation = problemInformationWanted(endpoint);
+        this.maxMessageBytes = maxMessageBytes;
+        this.ingest = ingest;
+        this.signals = signals;
+        this.clock = clock;
+        this.context = context;
+        this.lanes = lanes;
+        this.gate = gate;
+        this.lastActivity = System.nanoTime();
+    }
+
+    String deviceId() {
+        return device.deviceId();
+    }
+
+    /** Installs the packet handlers; call on the event loop before accepting the connection. */
+    void attach() {
+        endpoint.publishAutoAck(false);
+        endpoint.subscriptionAutoAck(false);
+        endpoint.publishHandler(this::onPublish);
+        endpoint.publishReleaseMessageHandler(this::onRelease);
+        endpoint.subscribeHandler(this::onSubscribe);
+        endpoint.unsubscribeHandler(this::onUnsubscribe);
+        endpoint.pingHandler(v -> touch());
+        endpoint.disconnectMessageHandler(m -> LOG.debug("device {} sent DISCONNECT from {}", deviceId(), source));
+        endpoint.exceptionHandler(this::onException);
+        endpoint.closeHandler(v -> {
+            LOG.debug("device {} disconnected from {}", deviceId(), source);
+            closeActions.forEach(Runnable::run);
+        });
+    }
+
+    /** Runs {@code action} on the event loop when the connection has closed. */
+    void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
+    /**
+     * The device was quarantined or revoked: its gate is closed (by the adapter) so nothing queued
+     * is ingested any more; disconnect at once.
+     */
+    void revoke() {
+        context.runOnContext(v -> disconnect(MqttDisconnectReasonCode.NOT_AUTHORIZED));
+    }
+
+    /** A newer connection presented the same device id (MQTT's session takeover). */
+    void takenOver() {
+        context.runOnContext(v -> disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER));
+    }
+
+    /** Nanoseconds since the device last sent a packet that counts as activity. */
+    long idleNanos() {
+        return System.nanoTime() - lastActivity;
+    }
+
+    void disconnect(MqttDisconnectReasonCode code) {
+        if (!endpoint.isConnected()) {
+            return;
+        }
+        try {
+            if (mqtt5) {
+                endpoint.disconnect(code, MqttProperties.NO_PROPERTIES);
+            } else {
+                // MQTT 3.1.1 has no server DISCONNECT: closing the connection is the only signal.
+                endpoint.close();
+            }
+        } catch (IllegalArgumentException | IllegalStateException alreadyClosed) {
+            LOG.trace("connection of device {} already closed", deviceId());
+        }
+    }
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private void onPublish(MqttPublishMessage message) {
+        touch();
+        int packetId = message.messageId();
+        LOG.trace("device {} published packet {} at QoS {}", deviceId(), packetId, message.qosLevel().value());
+        MqttQoS qos = message.qosLevel();
+        if (gate.isClosed()) {
+            return;
+        }
+        if (message.isRetain() && mqtt5) {
+            // We announce Retain Available = 0; a retained PUBLISH is then a protocol error (MQTT 5, 3.2.2.3.5).
+            disconnect(MqttDisconnectReasonCode.RETAIN_NOT_SUPPORTED);
+            return;
+        }
+        Optional<Channel> channel = DeviceTopics.publishChannel(deviceId(), message.topicName());
+        if (channel.isEmpty()) {
+            refusePublish(message);
+            return;
+        }
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            Future<Void> known = awaitingRelease.get(packetId);
+            if (known != null) {
+                // A retransmission of a QoS 2 message of this session: ingested once, acknowledged again.
+                known.onSuccess(v -> ifConnected(() -> endpoint.publishReceived(packetId)));
+                return;
+            }
+        }
+        if (pending >= MAX_PENDING) {
+            LOG.warn("device {} has {} messages waiting to be stored; disconnecting it", deviceId(), pending);
+            disconnect(MqttDisconnectReasonCode.QUOTA_EXCEEDED);
+            return;
+        }
+        InboundMessage inbound = new InboundMessage(channel.get(), message.payload().getBytes(), clock.instant(),
+                MqttAdapter.ADAPTER, source, message.isDup());
+        Promise<Void> received = Promise.promise();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            awaitingRelease.put(packetId, received.future());
+        }
+        pending++;
+        lanes.submit(deviceId(), () -> {
+            // On a worker, in the device's lane.
+            IngestOutcome outcome;
+            try {
+                outcome = gate.ingest(ingest, device, inbound);
+            } catch (RuntimeException | Error e) {
+                // Errors too: whatever the ingest path throws, the device must not wait forever.
+                context.runOnContext(v -> ingestFailed(packetId, e));
+                return;
+            }
+            context.runOnContext(v -> ingested(qos, packetId, outcome, received));
+        });
+    }
+
+    private void ingestFailed(int packetId, Throwable failure) {
+        pending--;
+        awaitingRelease.remove(packetId);
+        LOG.warn("could not ingest a message of device {}: {}", deviceId(), failure.toString());
+        // Not acknowledged: the device still holds the message and may send it again.
+        disconnect(MqttDisconnectReasonCode.UNSPECIFIED_ERROR);
+    }
+
+    /** Back on the event loop; {@code outcome} is null when the gate dropped the message. */
+    private void ingested(MqttQoS qos, int packetId, @Nullable IngestOutcome outcome, Promise<Void> received) {
+        pending--;
+        LOG.trace("packet {} of device {} ingested: {}", packetId, deviceId(),
+                outcome == null ? "dropped" : outcome.getClass().getSimpleName());
+        if (outcome == null) {
+            awaitingRelease.remove(packetId);
+            return;
+        }
+        acknowledge(qos, packetId, outcome, received);
+    }
+
+    private void acknowledge(MqttQoS qos, int packetId, IngestOutcome outcome, Promise<Void> received) {
+        if (qos == MqttQoS.AT_MOST_ONCE) {
+            if (outcome instanceof IngestOutcome.Rejected rejected
+                    && rejected.reason() == RejectReason.DEVICE_NOT_ACTIVE) {
+                disconnect(MqttDisconnectReasonCode.NOT_AUTHORIZED);
+            }
+            return;
+        }
+        if (outcome instanceof IngestOutcome.Rejected rejected) {
+            if (rejected.reason() == RejectReason.DEVICE_NOT_ACTIVE) {
+                awaitingRelease.remove(packetId);
+                disconnect(MqttDisconnectReasonCode.NOT_AUTHORIZED);
+                return;
+            }
+            if (mqtt5) {
+                awaitingRelease.remove(packetId);
+                MqttProperties reason = reasonString(rejected.detail());
+                ifConnected(() -> {
+                    if (qos == MqttQoS.AT_LEAST_ONCE) {
+                        endpoint.publishAcknowledge(packetId, ReasonCodes.pubAck(rejected.reason()), reason);
+                    } else {
+                        endpoint.publishReceived(packetId, ReasonCodes.pubRec(rejected.reason()), reason);
+                    }
+                });
+                return;
+            }
+            // MQTT 3.1.1 cannot say "rejected": acknowledge without storing (see docs/mqtt.md); the
+            // pipeline raised the signal, and resending the same bytes would be rejected again.
+        }
+        received.complete();
+        ifConnected(() -> {
+            if (qos == MqttQoS.AT_LEAST_ONCE) {
+                endpoint.publishAcknowledge(packetId);
+            } else {
+                endpoint.publishReceived(packetId);
+            }
+        });
+    }
+
+    private void refusePublish(MqttPublishMessage message) {
+        String detail = DeviceTopics.isForeignDevice(deviceId(), message.topicName())
+                ? "publish to another device's topic" : "publish outside the device's topics";
+        raise(SignalType.FORBIDDEN_PUBLISH, detail);
+        if (!mqtt5) {
+            // MQTT 3.1.1 may either acknowledge and drop or close (4.7.2 / 5.4.2); acknowledging
+            // would tell the device its data arrived.
+            disconnect(MqttDisconnectReasonCode.NOT_AUTHORIZED);
+            return;
+        }
+        MqttProperties reason = reasonString(detail);
+        switch (message.qosLevel()) {
+            case AT_LEAST_ONCE -> endpoint.publishAcknowledge(message.messageId(),
+                    io.vertx.mqtt.messages.codes.MqttPubAckReasonCode.NOT_AUTHORIZED, reason);
+            case EXACTLY_ONCE -> endpoint.publishReceived(message.messageId(),
+                    io.vertx.mqtt.messages.codes.MqttPubRecReasonCode.NOT_AUTHORIZED, reason);
+            default -> { } // QoS 0 has no acknowledgement to refuse; the signal records it
+        }
+    }
+
+    private void onRelease(MqttPubRelMessage release) {
+        touch();
+        boolean known = awaitingRelease.remove(release.messageId()) != null;
+        ifConnected(() -> {
+            if (known || !mqtt5) {
+                endpoint.publishComplete(release.messageId());
+            } else {
+                endpoint.publishComplete(release.messageId(), MqttPubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND,
+                        MqttProperties.NO_PROPERTIES);
+            }
+        });
+    }
+
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        touch();
+        List<MqttSubAckReasonCode> codes = new ArrayList<>();
+        for (MqttTopicSubscription subscription : subscribe.topicSubscriptions()) {
+            Optional<DeviceTopics.Refusal> refusal = DeviceTopics.subscriptionRefusal(deviceId(),
+                    subscription.topicName());
+            if (refusal.isPresent()) {
+                raise(SignalType.FORBIDDEN_SUBSCRIPTION, "subscription refused: " + refusal.get().description);
+                codes.add(ReasonCodes.subAck(refusal.get(), mqtt5));
+            } else {
+                subscribedToCommands = true;
+                // Commands are delivered at QoS 1 at most.
+                MqttQoS granted = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE
+                        ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+                codes.add(MqttSubAckReasonCode.qosGranted(granted));
+            }
+        }
+        endpoint.subscribeAcknowledge(subscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
+    }
+
+    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        touch();
+        if (!mqtt5) {
+            subscribedToCommands &= !unsubscribe.topics().contains(DeviceTopics.commands(deviceId()));
+            endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
+            return;
+        }
+        List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
+        for (String topic : unsubscribe.topics()) {
+            boolean held = subscribedToCommands && topic.equals(DeviceTopics.commands(deviceId()));
+            if (held) {
+                subscribedToCommands = false;
+            }
+            codes.add(held ? MqttUnsubAckReasonCode.SUCCESS : MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
+        }
+        endpoint.unsubscribeAcknowledge(unsubscribe.messageId(), codes, MqttProperties.NO_PROPERTIES);
+    }
+
+    private void onException(Throwable failure) {
+        if (causedBy(failure, TooLongFrameException.class)) {
+            raise(SignalType.OVERSIZED_MESSAGE, "MQTT packet larger than " + maxMessageBytes + " bytes");
+            disconnect(MqttDisconnectReasonCode.PACKET_TOO_LARGE);
+        } else if (causedBy(failure, DecoderException.class)) {
+            LOG.debug("malformed packet from device {} at {}", deviceId(), source);
+            disconnect(MqttDisconnectReasonCode.MALFORMED_PACKET);
+        } else {
+            LOG.debug("connection of device {} at {} failed: {}", deviceId(), source, failure.toString());
+            disconnect(MqttDisconnectReasonCode.UNSPECIFIED_ERROR);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean problemInformationWanted(MqttEndpoint endpoint) {
+        MqttProperties.MqttProperty<?> wanted = endpoint.connectProperties()
+                .getProperty(MqttProperties.REQUEST_PROBLEM_INFORMATION);
+        return wanted == null || !Integer.valueOf(0).equals(wanted.value());
+    }
+
+    private MqttProperties reasonString(String detail) {
+        if (!problemInformation) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.StringProperty(MqttProperties.REASON_STRING, detail));
+        return properties;
+    }
+
+    private void ifConnected(Runnable reply) {
+        if (endpoint.isConnected()) {
+            try {
+                reply.run();
+            } catch (IllegalArgumentException | IllegalStateException alreadyClosed) {
+                LOG.trace("connection of device {} closed before the reply", deviceId());
+            }
+        }
+    }
+
+    private void raise(SignalType type, String detail) {
+        signals.raise(new SecuritySignal(type, clock.instant(), deviceId(), source, detail));
+    }
+}

@@ -1,0 +1,85 @@
+package io.pactum.mqtt;
+
+import io.pactum.core.ingest.Channel;
+import java.util.Optional;
+
+/**
+ * The device topic namespace. A device publishes only to {@code devices/{id}/telemetry} and
+ * {@code devices/{id}/events}, and subscribes only to {@code devices/{id}/commands}, all with its
+ * own id. Pactum is not a general broker: there is no other topic, no wildcard and no {@code $SYS}.
+ */
+final class DeviceTopics {
+    static final String PREFIX = "devices/";
+    static final String TELEMETRY = "telemetry";
+    static final String EVENTS = "events";
+    static final String COMMANDS = "commands";
+
+    /** Why a subscription was refused; the name goes into the signal, never the filter itself. */
+    enum Refusal {
+        WILDCARD("wildcard filter"),
+        SYSTEM_TOPIC("$SYS or other reserved topic"),
+        SHARED_SUBSCRIPTION("shared subscription"),
+        FOREIGN_DEVICE("another device's topic"),
+        NOT_A_COMMAND_TOPIC("not the device's command topic"),
+        INVALID_FILTER("invalid topic filter");
+
+        final String description;
+
+        Refusal(String description) {
+            this.description = description;
+        }
+    }
+
+    private DeviceTopics() {}
+
+    static String telemetry(String deviceId) {
+        return PREFIX + deviceId + "/" + TELEMETRY;
+    }
+
+    static String events(String deviceId) {
+        return PREFIX + deviceId + "/" + EVENTS;
+    }
+
+    static String commands(String deviceId) {
+        return PREFIX + deviceId + "/" + COMMANDS;
+    }
+
+    /** The channel a publish to {@code topic} feeds, if the device may publish there at all. */
+    static Optional<Channel> publishChannel(String deviceId, String topic) {
+        if (topic.equals(telemetry(deviceId))) {
+            return Optional.of(Channel.TELEMETRY);
+        }
+        if (topic.equals(events(deviceId))) {
+            return Optional.of(Channel.EVENT);
+        }
+        return Optional.empty();
+    }
+
+    /** Why the device may not subscribe to {@code filter}, or empty if it may (its command topic). */
+    static Optional<Refusal> subscriptionRefusal(String deviceId, String filter) {
+        if (filter.equals(commands(deviceId))) {
+            return Optional.empty();
+        }
+        if (filter.isEmpty() || filter.indexOf('\u0000') >= 0) {
+            return Optional.of(Refusal.INVALID_FILTER);
+        }
+        if (filter.startsWith("$share/")) {
+            return Optional.of(Refusal.SHARED_SUBSCRIPTION);
+        }
+        if (filter.startsWith("$")) {
+            return Optional.of(Refusal.SYSTEM_TOPIC);
+        }
+        if (filter.contains("#") || filter.contains("+")) {
+            return Optional.of(Refusal.WILDCARD);
+        }
+        if (filter.startsWith(PREFIX) && !filter.startsWith(PREFIX + deviceId + "/")) {
+            return Optional.of(Refusal.FOREIGN_DEVICE);
+        }
+        return Optional.of(Refusal.NOT_A_COMMAND_TOPIC);
+    }
+
+    /** Whether {@code topic} lies in another device's namespace, for the signal's wording. */
+    static boolean isForeignDevice(String deviceId, String topic) {
+        return topic.startsWith(PREFIX) && !topic.startsWith(PREFIX + deviceId + "/");
+    }
+}

@@ -1,0 +1,44 @@
+package io.pactum.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class MqttSettingsTest {
+    @Test
+    void defaults_areValid() {
+        assertThat(MqttSettings.defaults("127.0.0.1", 0).maxMessageBytes())
+                .isEqualTo(MqttSettings.DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void outOfRangeValues_areRefusedWithWhatToFix() {
+        assertThatThrownBy(() -> new MqttSettings(" ", 0, 1024, 60, null)).hasMessageContaining("host");
+        assertThatThrownBy(() -> new MqttSettings("0.0.0.0", 70_000, 1024, 60, null)).hasMessageContaining("port");
+        assertThatThrownBy(() -> new MqttSettings("0.0.0.0", 0, 10, 60, null)).hasMessageContaining("maxMessageBytes");
+        assertThatThrownBy(() -> new MqttSettings("0.0.0.0", 0, 1024, 0, null))
+                .hasMessageContaining("maxKeepAliveSeconds");
+    }
+
+    @Test
+    void tlsWithMissingFiles_isRefused() {
+        assertThatThrownBy(() -> new TlsSettings(Path.of("/nonexistent/cert.pem"), Path.of("/nonexistent/key.pem"),
+                null)).hasMessageContaining("certificate");
+    }
+
+    @Test
+    void subscriptionRefusals_nameTheKindOfFilter() {
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-1/commands")).isEmpty();
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "#")).contains(DeviceTopics.Refusal.WILDCARD);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "$SYS/#")).contains(DeviceTopics.Refusal.SYSTEM_TOPIC);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "$share/g/devices/m-1/commands"))
+                .contains(DeviceTopics.Refusal.SHARED_SUBSCRIPTION);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-2/commands"))
+                .contains(DeviceTopics.Refusal.FOREIGN_DEVICE);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-1/telemetry"))
+                .contains(DeviceTopics.Refusal.NOT_A_COMMAND_TOPIC);
+        assertThat(DeviceTopics.publishChannel("m-1", "devices/m-10/telemetry")).isEmpty();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.mqtt;
+
+import org.jspecify.annotations.NullMarked;
