@@ -1,7 +1,9 @@
 package io.pactum.http;
 
+import io.pactum.core.command.CommandService;
 import io.pactum.core.service.Registry;
 import io.pactum.http.routes.ClientRoutes;
+import io.pactum.http.routes.CommandRoutes;
 import io.pactum.http.routes.DataSubjectRoutes;
 import io.pactum.http.routes.DeviceGroupRoutes;
 import io.pactum.http.routes.DeviceIngestRoutes;
@@ -41,6 +43,12 @@ public final class ApiRouter {
     /** The REST API, and device ingest under {@value DeviceIngestRoutes#PREFIX} when {@code ingestion} is given. */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             @Nullable DeviceIngestion ingestion) {
+        return create(vertx, registry, settings, ready, ingestion, null);
+    }
+
+    /** As above, plus commands to devices when {@code commands} is given. */
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            @Nullable DeviceIngestion ingestion, @Nullable CommandService commands) {
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
@@ -66,6 +74,9 @@ public final class ApiRouter {
         new DeviceRoutes(registry.devices(), replies, bodies).mount(router);
         new DataSubjectRoutes(registry.subjects(), replies, bodies).mount(router);
         new DeviceGroupRoutes(registry.groups(), replies, bodies).mount(router);
+        if (commands != null) {
+            new CommandRoutes(commands, replies, bodies).mount(router);
+        }
 
         router.route().failureHandler(problems);
         router.errorHandler(404, problems::noSuchRoute);

@@ -1,5 +1,6 @@
 package io.pactum.http;
 
+import io.pactum.core.command.CommandService;
 import io.pactum.core.service.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,7 +25,7 @@ public final class HttpApi {
      * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
-        return listen(vertx, registry, settings, ready, null);
+        return listen(vertx, registry, settings, ready, null, null);
     }
 
     /**
@@ -37,11 +38,19 @@ public final class HttpApi {
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion) {
         Objects.requireNonNull(ingestion, "ingestion");
-        return listen(vertx, registry, settings, ready, ingestion);
+        return listen(vertx, registry, settings, ready, ingestion, null);
+    }
+
+    /** As above, plus the command API ({@code /api/v1/devices/{id}/commands}) and the hub's public key. */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            DeviceIngestion ingestion, CommandService commands) {
+        Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(commands, "commands");
+        return listen(vertx, registry, settings, ready, ingestion, commands);
     }
 
     private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
-            BooleanSupplier ready, @Nullable DeviceIngestion ingestion) {
+            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable CommandService commands) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
@@ -50,7 +59,7 @@ public final class HttpApi {
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, commands))
                 .listen()
                 .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
                         settings.host(), server.actualPort()));

@@ -1,7 +1,9 @@
 package io.pactum.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactum.core.command.CommandService;
 import io.pactum.core.ingest.DeviceAuthenticator;
+import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.ingest.IngestPipeline;
 import io.pactum.core.integrity.DeviceKeys;
 import io.pactum.core.security.Principal;
@@ -21,6 +23,8 @@ import io.pactum.storage.jdbc.JdbcSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,7 @@ final class TestHub implements AutoCloseable {
     final Registry registry;
     final LoggedSecuritySignals signals = new LoggedSecuritySignals(10_000);
     final DeviceIngestion ingestion;
+    final CommandService commands;
     final Vertx vertx;
     final HttpServer server;
     final String operatorToken;
@@ -52,11 +57,14 @@ final class TestHub implements AutoCloseable {
                 new IngestPipeline(database.records(), device -> DeviceKeys.mac(registry.devices().macKey(device)),
                         signals, clock),
                 clock);
+        KeyPair hubKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        commands = new CommandService(database.commands(), database.stores().devices(),
+                new HubSigner(hubKey.getPrivate(), hubKey.getPublic()), clock);
         operatorToken = registry.bootstrap().ensureOperator().orElseThrow().token();
         vertx = Vertx.vertx();
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBodyBytes);
         server = (serveDeviceIngest
-                ? HttpApi.start(vertx, registry, settings, database::isReady, ingestion)
+                ? HttpApi.start(vertx, registry, settings, database::isReady, ingestion, commands)
                 : HttpApi.start(vertx, registry, settings, database::isReady))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api = new Api("http://127.0.0.1:" + server.actualPort());

@@ -54,15 +54,20 @@ final class Admission {
         boolean mqtt5 = endpoint.protocolVersion() >= 5;
         String clientId = endpoint.clientIdentifier();
         MqttAuth auth = endpoint.auth();
-        Optional<String> certificate = settings.tls() != null && settings.tls().mutual()
+        @Nullable String password = auth != null ? auth.getPassword() : null;
+        TlsSettings tls = settings.tls();
+        // Only the TLS listener asks for client certificates, and only with a client CA (mutual TLS).
+        Optional<String> certificate = endpoint.isSsl() && tls != null && tls.mutual()
                 ? ClientCertificates.fingerprint(endpoint.sslSession()) : Optional.empty();
 
-        if (auth == null && certificate.isEmpty()) {
+        if (password == null && certificate.isEmpty()) {
             refuse(endpoint, ReasonCodes.badCredentials(mqtt5), SignalType.AUTHENTICATION_FAILURE, clientId,
                     source, "no credentials");
             return;
         }
-        String deviceId = auth != null ? auth.getUsername() : clientId;
+        // With a certificate the user name may be left out; when given it must still be the device id.
+        @Nullable String userName = auth != null ? auth.getUsername() : null;
+        String deviceId = userName != null ? userName : clientId;
         if (deviceId == null || !deviceId.equals(clientId)) {
             refuse(endpoint, ReasonCodes.clientIdInvalid(mqtt5), SignalType.AUTHENTICATION_FAILURE,
                     deviceId != null ? deviceId : clientId, source, "client id differs from device id");
@@ -82,9 +87,10 @@ final class Admission {
         boolean[] gone = {false};
         endpoint.closeHandler(v -> gone[0] = true);
         Context context = vertx.getOrCreateContext();
-        context.executeBlocking(() -> certificate.isPresent() && auth == null
-                        ? authenticator.withCertificate(deviceId, certificate.get(), source)
-                        : authenticator.withSecret(deviceId, auth.getPassword(), source), false)
+        // A password, when sent, is checked: a device that sends one means to be known by it.
+        context.executeBlocking(() -> password != null
+                        ? authenticator.withSecret(deviceId, password, source)
+                        : authenticator.withCertificate(deviceId, certificate.orElseThrow(), source), false)
                 .onComplete(result -> {
                     if (gone[0]) {
                         adapter.forgetGate(deviceId, gate);
@@ -108,10 +114,21 @@ final class Admission {
     private void admit(MqttEndpoint endpoint, AuthenticatedDevice device, String source, boolean mqtt5,
             boolean keepAliveTooLong, Context context, DeviceGate gate) {
         DeviceSession session = new DeviceSession(endpoint, device, source, settings.maxMessageBytes(), ingest,
-                signals, clock, context, lanes, gate);
+                adapter::respond, signals, clock, context, lanes, gate);
         session.onClose(() -> adapter.unregister(session));
         session.attach();
         DeviceSession previous = adapter.register(session);
+        if (adapter.isBarred(device.product().id())) {
+            // The product stopped admitting devices after the authenticator read it. Registered
+            // first, checked second, so the adapter's product listener cannot miss this session.
+            LOG.debug("device {} at {} refused: its product changed during CONNECT", device.deviceId(), source);
+            adapter.unregister(session);
+            if (previous != null) {
+                previous.revoke(); // of the same product: the listener disconnects it too, if it saw it
+            }
+            endpoint.reject(ReasonCodes.notAuthorized(mqtt5));
+            return;
+        }
         if (previous != null) {
             signals.raise(new SecuritySignal(SignalType.CLIENT_ID_CONFLICT, clock.instant(), device.deviceId(),
                     source, "a second connection took over the device's session"));

@@ -4,6 +4,8 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.pactum.core.command.DeliveryResult;
+import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.ingest.AuthenticatedDevice;
 import io.pactum.core.ingest.Channel;
 import io.pactum.core.ingest.InboundMessage;
@@ -16,6 +18,7 @@ import io.pactum.core.signal.SignalType;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttTopicSubscription;
 import io.vertx.mqtt.messages.MqttPubRelMessage;
@@ -29,9 +32,12 @@ import io.vertx.mqtt.messages.codes.MqttUnsubAckReasonCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * the ingest tasks, which run in the device's {@link IngestLanes lane} on a worker and post their
  * outcome back, and {@link #revoke}/{@link #takenOver}, which may be called from any thread and hop
  * onto the event loop. Outcomes come back in submission order, so acknowledgements keep it too.
+ * Commands ({@link #deliverCommand}) are published on the event loop too; their PUBACKs complete
+ * the waiting delivery.
  */
 final class DeviceSession {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
@@ -55,6 +63,7 @@ final class DeviceSession {
     private final boolean problemInformation;
     private final int maxMessageBytes;
     private final MessageIngest ingest;
+    private final CommandResponses responses;
     private final SecuritySignals signals;
     private final Clock clock;
     private final Context context;
@@ -67,11 +76,20 @@ final class DeviceSession {
     /** QoS 2 packet ids received and not yet released, each completing once its PUBREC is due. */
     private final Map<Integer, Future<Void>> awaitingRelease = new HashMap<>();
     private boolean subscribedToCommands;
+    /** The QoS granted on the command topic (0 or 1); meaningful while subscribed. */
+    private MqttQoS commandQos = MqttQoS.AT_LEAST_ONCE;
+    /** Commands published at QoS 1 and not yet acknowledged, by packet id. */
+    private final Map<Integer, CompletableFuture<DeliveryResult>> awaitingAck = new HashMap<>();
+    /**
+     * PUBACKs that came before their publish's write completed (so before the packet id was known
+     * here); claimed by that publish. Cleared when nothing waits, so it stays small.
+     */
+    private final Set<Integer> earlyAcks = new HashSet<>();
     private long lastActivity;
 
     DeviceSession(MqttEndpoint endpoint, AuthenticatedDevice device, String source, int maxMessageBytes,
-            MessageIngest ingest, SecuritySignals signals, Clock clock, Context context, IngestLanes lanes,
-            DeviceGate gate) {
+            MessageIngest ingest, CommandResponses responses, SecuritySignals signals, Clock clock, Context context,
+            IngestLanes lanes, DeviceGate gate) {
         this.endpoint = endpoint;
         this.device = device;
         this.source = source;
@@ -79,6 +97,7 @@ final class DeviceSession {
         this.problemInformation = problemInformationWanted(endpoint);
         this.maxMessageBytes = maxMessageBytes;
         this.ingest = ingest;
+        this.responses = responses;
         this.signals = signals;
         this.clock = clock;
         this.context = context;
@@ -91,12 +110,17 @@ final class DeviceSession {
         return device.deviceId();
     }
 
+    String productId() {
+        return device.product().id();
+    }
+
     /** Installs the packet handlers; call on the event loop before accepting the connection. */
     void attach() {
         endpoint.publishAutoAck(false);
         endpoint.subscriptionAutoAck(false);
         endpoint.publishHandler(this::onPublish);
         endpoint.publishReleaseMessageHandler(this::onRelease);
+        endpoint.publishAcknowledgeHandler(this::onCommandAcknowledged);
         endpoint.subscribeHandler(this::onSubscribe);
         endpoint.unsubscribeHandler(this::onUnsubscribe);
         endpoint.pingHandler(v -> touch());
@@ -104,6 +128,10 @@ final class DeviceSession {
         endpoint.exceptionHandler(this::onException);
         endpoint.closeHandler(v -> {
             LOG.debug("device {} disconnected from {}", deviceId(), source);
+            // Commands in flight were not acknowledged on this connection, and never will be.
+            List<CompletableFuture<DeliveryResult>> unacknowledged = new ArrayList<>(awaitingAck.values());
+            awaitingAck.clear();
+            unacknowledged.forEach(f -> f.complete(DeliveryResult.NOT_ACKNOWLEDGED));
             closeActions.forEach(Runnable::run);
         });
     }
@@ -124,6 +152,69 @@ final class DeviceSession {
     /** A newer connection presented the same device id (MQTT's session takeover). */
     void takenOver() {
         context.runOnContext(v -> disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER));
+    }
+
+    /**
+     * Publishes a signed command on the device's command topic, at the QoS the device was granted
+     * (at most 1). Any thread; the work hops onto the event loop. The result completes with
+     * DELIVERED once the device acknowledged (QoS 1) or the bytes were written (QoS 0);
+     * NOT_SUBSCRIBED or DEVICE_OFFLINE if it was not sent at all; NOT_ACKNOWLEDGED if the
+     * connection ended first. The caller times out and then calls {@link #forget}.
+     */
+    CompletableFuture<DeliveryResult> deliverCommand(byte[] signedCommand) {
+        CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
+        context.runOnContext(v -> publishCommand(signedCommand, result));
+        return result;
+    }
+
+    /** Stops waiting for the acknowledgement of a delivery the caller gave up on. */
+    void forget(CompletableFuture<DeliveryResult> delivery) {
+        context.runOnContext(v -> awaitingAck.values().remove(delivery));
+    }
+
+    private void publishCommand(byte[] signedCommand, CompletableFuture<DeliveryResult> result) {
+        if (!endpoint.isConnected()) {
+            result.complete(DeliveryResult.DEVICE_OFFLINE);
+            return;
+        }
+        if (!subscribedToCommands) {
+            result.complete(DeliveryResult.NOT_SUBSCRIBED);
+            return;
+        }
+        MqttQoS qos = commandQos;
+        Future<Integer> sent;
+        try {
+            sent = endpoint.publish(DeviceTopics.commands(deviceId()), Buffer.buffer(signedCommand), qos, false, false);
+        } catch (IllegalArgumentException | IllegalStateException closed) {
+            result.complete(DeliveryResult.DEVICE_OFFLINE);
+            return;
+        }
+        sent.onComplete(written -> {
+            if (written.failed()) {
+                LOG.debug("command to device {} could not be written: {}", deviceId(), written.cause().toString());
+                result.complete(DeliveryResult.NOT_ACKNOWLEDGED);
+            } else if (qos == MqttQoS.AT_MOST_ONCE) {
+                result.complete(DeliveryResult.DELIVERED);
+            } else if (earlyAcks.remove(written.result())) {
+                result.complete(DeliveryResult.DELIVERED);
+            } else if (!endpoint.isConnected()) {
+                result.complete(DeliveryResult.NOT_ACKNOWLEDGED);
+            } else {
+                awaitingAck.put(written.result(), result);
+            }
+        });
+    }
+
+    private void onCommandAcknowledged(Integer packetId) {
+        touch();
+        CompletableFuture<DeliveryResult> waiting = awaitingAck.remove(packetId);
+        if (waiting != null) {
+            waiting.complete(DeliveryResult.DELIVERED);
+        } else if (awaitingAck.isEmpty() && earlyAcks.size() < 16) {
+            earlyAcks.add(packetId);
+        } else {
+            LOG.debug("device {} acknowledged packet {}, which it was not sent", deviceId(), packetId);
+        }
     }
 
     /** Nanoseconds since the device last sent a packet that counts as activity. */
@@ -164,6 +255,11 @@ final class DeviceSession {
             disconnect(MqttDisconnectReasonCode.RETAIN_NOT_SUPPORTED);
             return;
         }
+        Optional<String> answered = DeviceTopics.responseCommandId(deviceId(), message.topicName());
+        if (answered.isPresent()) {
+            onResponse(message, answered.get());
+            return;
+        }
         Optional<Channel> channel = DeviceTopics.publishChannel(deviceId(), message.topicName());
         if (channel.isEmpty()) {
             refusePublish(message);
@@ -201,6 +297,62 @@ final class DeviceSession {
             }
             context.runOnContext(v -> ingested(qos, packetId, outcome, received));
         });
+    }
+
+    /**
+     * A response to a command: not telemetry, so not ingested; handed to {@link CommandResponses}
+     * in the device's lane, and acknowledged once that returned, like an ingested message.
+     */
+    private void onResponse(MqttPublishMessage message, String commandId) {
+        int packetId = message.messageId();
+        MqttQoS qos = message.qosLevel();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            Future<Void> known = awaitingRelease.get(packetId);
+            if (known != null) {
+                known.onSuccess(v -> ifConnected(() -> endpoint.publishReceived(packetId)));
+                return;
+            }
+        }
+        if (pending >= MAX_PENDING) {
+            LOG.warn("device {} has {} messages waiting to be handled; disconnecting it", deviceId(), pending);
+            disconnect(MqttDisconnectReasonCode.QUOTA_EXCEEDED);
+            return;
+        }
+        byte[] payload = message.payload().getBytes();
+        Promise<Void> received = Promise.promise();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            awaitingRelease.put(packetId, received.future());
+        }
+        pending++;
+        lanes.submit(deviceId(), () -> {
+            // On a worker, in the device's lane.
+            IngestOutcome outcome;
+            try {
+                outcome = respond(commandId, payload);
+            } catch (RuntimeException | Error e) {
+                context.runOnContext(v -> ingestFailed(packetId, e));
+                return;
+            }
+            context.runOnContext(v -> ingested(qos, packetId, outcome, received));
+        });
+    }
+
+    /**
+     * Hands the response on unless the device was quarantined or revoked meanwhile (null: dropped).
+     * An accepted response is reported as a duplicate, the one outcome that is acknowledged plainly
+     * and carries no records.
+     */
+    private @Nullable IngestOutcome respond(String commandId, byte[] payload) {
+        if (gate.isClosed()) {
+            return null;
+        }
+        try {
+            responses.respond(deviceId(), commandId, payload);
+            return new IngestOutcome.Duplicate(0);
+        } catch (InvalidInputException e) {
+            return new IngestOutcome.Rejected(RejectReason.MALFORMED_PAYLOAD,
+                    java.util.Objects.requireNonNullElse(e.getMessage(), "invalid response"));
+        }
     }
 
     private void ingestFailed(int packetId, Throwable failure) {
@@ -309,6 +461,7 @@ final class DeviceSession {
                 // Commands are delivered at QoS 1 at most.
                 MqttQoS granted = subscription.qualityOfService() == MqttQoS.AT_MOST_ONCE
                         ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+                commandQos = granted;
                 codes.add(MqttSubAckReasonCode.qosGranted(granted));
             }
         }

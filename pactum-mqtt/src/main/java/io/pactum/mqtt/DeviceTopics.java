@@ -2,17 +2,21 @@ package io.pactum.mqtt;
 
 import io.pactum.core.ingest.Channel;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The device topic namespace. A device publishes only to {@code devices/{id}/telemetry} and
- * {@code devices/{id}/events}, and subscribes only to {@code devices/{id}/commands}, all with its
- * own id. Pactum is not a general broker: there is no other topic, no wildcard and no {@code $SYS}.
+ * The device topic namespace. A device publishes only to {@code devices/{id}/telemetry},
+ * {@code devices/{id}/events} and {@code devices/{id}/responses/{commandId}} (its answer to a
+ * command), and subscribes only to {@code devices/{id}/commands}, all with its own id. Pactum is not a general broker: there is no other topic, no wildcard and no {@code $SYS}.
  */
 final class DeviceTopics {
     static final String PREFIX = "devices/";
     static final String TELEMETRY = "telemetry";
     static final String EVENTS = "events";
     static final String COMMANDS = "commands";
+    static final String RESPONSES = "responses";
+    /** The syntax of command ids (as of every identifier in the hub). */
+    private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Why a subscription was refused; the name goes into the signal, never the filter itself. */
     enum Refusal {
@@ -42,6 +46,24 @@ final class DeviceTopics {
 
     static String commands(String deviceId) {
         return PREFIX + deviceId + "/" + COMMANDS;
+    }
+
+    static String response(String deviceId, String commandId) {
+        return PREFIX + deviceId + "/" + RESPONSES + "/" + commandId;
+    }
+
+    /**
+     * The command id a publish to {@code topic} answers, if it is the device's own responses topic
+     * with a well-formed command id. Whether the command exists and is the device's is for the
+     * command service to decide.
+     */
+    static Optional<String> responseCommandId(String deviceId, String topic) {
+        String prefix = PREFIX + deviceId + "/" + RESPONSES + "/";
+        if (!topic.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String commandId = topic.substring(prefix.length());
+        return COMMAND_ID.matcher(commandId).matches() ? Optional.of(commandId) : Optional.empty();
     }
 
     /** The channel a publish to {@code topic} feeds, if the device may publish there at all. */

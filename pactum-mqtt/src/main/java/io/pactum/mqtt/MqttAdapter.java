@@ -1,11 +1,16 @@
 package io.pactum.mqtt;
 
+import io.pactum.core.command.CommandDelivery;
+import io.pactum.core.command.DeliveryResult;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.MessageIngest;
 import io.pactum.core.registry.Device;
 import io.pactum.core.registry.DeviceState;
 import io.pactum.core.registry.DeviceStateListener;
+import io.pactum.core.registry.Product;
+import io.pactum.core.registry.ProductStateListener;
 import io.pactum.core.signal.SecuritySignals;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -14,32 +19,55 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The MQTT device adapter, for the composition root: {@link #start} it, and register it as a
- * {@link DeviceStateListener} so that a device quarantined or revoked while connected is
- * disconnected at once and nothing more of it is ingested. See {@code docs/mqtt.md}.
+ * {@link DeviceStateListener} and a {@link ProductStateListener} so that a device quarantined or
+ * revoked while connected, or whose product is suspended while it is connected, is disconnected at
+ * once and nothing more of it is ingested. It listens on plain TCP, TLS, or both (see
+ * {@link MqttSettings}); both listeners serve the same devices alike.
+ *
+ * <p>It is also the hub's {@link CommandDelivery}: give it to {@code CommandService.useDelivery},
+ * and give the command service's {@code recordResponse} to {@link #useCommandResponses} so that
+ * devices' answers on {@code devices/{id}/responses/{commandId}} reach it. See {@code docs/mqtt.md}.
  */
-public final class MqttAdapter implements DeviceStateListener {
+public final class MqttAdapter implements DeviceStateListener, ProductStateListener, CommandDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAdapter.class);
     /** The adapter name recorded in every message's provenance. */
     static final String ADAPTER = "mqtt";
     /** Workers for ingest: each device uses one at a time, so this bounds concurrent stores. */
     private static final int INGEST_WORKERS = 16;
+    /** How long {@link #deliver} waits for the device's PUBACK. */
+    static final long COMMAND_ACK_TIMEOUT_MILLIS = 10_000;
 
-    private final MqttServer server;
+    private final @Nullable MqttServer plain;
+    private final @Nullable MqttServer tls;
     private final WorkerExecutor workers;
     /** The current connection of each connected device. */
     private final ConcurrentMap<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     /** The ingest gate of each device that connected; replaced when a closed one reconnects. */
     private final ConcurrentMap<String, DeviceGate> gates = new ConcurrentHashMap<>();
+    /**
+     * Products whose approval stopped admitting devices while this adapter ran. A device that
+     * authenticated just before the change is refused when it registers (see {@link #register}).
+     */
+    private final Set<String> barredProducts = ConcurrentHashMap.newKeySet();
+    private volatile CommandResponses responses = CommandResponses.NONE;
 
     private MqttAdapter(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, MessageIngest ingest,
             SecuritySignals signals, Clock clock) {
@@ -49,8 +77,16 @@ public final class MqttAdapter implements DeviceStateListener {
             return null;
         }, false));
         Admission admission = new Admission(vertx, settings, authenticator, ingest, signals, clock, lanes, this);
-        this.server = MqttServer.create(vertx, options(settings))
+        this.plain = settings.plain() ? server(vertx, plainOptions(settings), admission) : null;
+        TlsSettings tlsSettings = settings.tls();
+        this.tls = tlsSettings != null ? server(vertx, tlsOptions(settings, tlsSettings), admission) : null;
+    }
+
+    private static MqttServer server(Vertx vertx, MqttServerOptions options, Admission admission) {
+        return MqttServer.create(vertx, options)
                 .endpointHandler(admission::connected)
+                // Failed TLS handshakes end up here too: no certificate the client trusts, or a
+                // client certificate that does not chain to the configured CA.
                 .exceptionHandler(e -> LOG.debug("MQTT connection failed before CONNECT: {}", e.toString()));
     }
 
@@ -59,7 +95,8 @@ public final class MqttAdapter implements DeviceStateListener {
      *
      * @param authenticator checks devices at CONNECT; blocking, so called off the event loop
      * @param ingest        where messages go; blocking, called off the event loop, in order per device
-     * @return the running adapter; {@link #actualPort()} tells the port when 0 was asked for
+     * @return the running adapter once every listener listens; {@link #actualPort()} and
+     *     {@link #actualTlsPort()} tell the ports when 0 was asked for
      */
     public static Future<MqttAdapter> start(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator,
             MessageIngest ingest, SecuritySignals signals) {
@@ -69,20 +106,100 @@ public final class MqttAdapter implements DeviceStateListener {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(signals, "signals");
         MqttAdapter adapter = new MqttAdapter(vertx, settings, authenticator, ingest, signals, Clock.systemUTC());
-        return adapter.server.listen()
-                .map(listening -> adapter)
-                .onSuccess(a -> LOG.info("MQTT adapter listening on {}:{}{}", settings.host(), a.actualPort(),
-                        settings.tls() == null ? "" : settings.tls().mutual() ? " (TLS, client certificates)" : " (TLS)"))
-                .onFailure(e -> adapter.workers.close());
+        List<Future<MqttServer>> listening = new ArrayList<>();
+        if (adapter.plain != null) {
+            listening.add(adapter.plain.listen());
+        }
+        if (adapter.tls != null) {
+            listening.add(adapter.tls.listen());
+        }
+        return Future.all(listening)
+                .map(all -> adapter)
+                .onSuccess(a -> {
+                    if (a.plain != null) {
+                        LOG.info("MQTT adapter listening on {}:{}", settings.host(), a.actualPort());
+                    }
+                    TlsSettings tls = settings.tls();
+                    if (tls != null) {
+                        LOG.info("MQTT adapter listening on {}:{} (TLS{})", settings.host(), a.actualTlsPort(),
+                                tls.mutual() ? ", client certificates" : "");
+                    }
+                })
+                // One listener may have started although the other could not: stop both.
+                .recover(e -> adapter.close().transform(closed -> Future.<MqttAdapter>failedFuture(e)));
     }
 
+    /**
+     * Sets where devices' responses to commands go; until then they are acknowledged and dropped.
+     * The hub passes {@code commandService::recordResponse}.
+     */
+    public void useCommandResponses(CommandResponses responses) {
+        this.responses = Objects.requireNonNull(responses, "responses");
+    }
+
+    /** For the sessions: the current response handler. Blocking; off the event loop. */
+    void respond(String deviceId, String commandId, byte[] payload) {
+        responses.respond(deviceId, commandId, payload);
+    }
+
+    /**
+     * Publishes a signed command on {@code devices/{deviceId}/commands} of the device's current
+     * connection, at the QoS it subscribed with (1, or 0 if it asked for 0), and waits up to
+     * {@value #COMMAND_ACK_TIMEOUT_MILLIS} ms for its PUBACK. Blocking: must not be called on an
+     * event loop.
+     *
+     * @param commandId for the log only; the device finds it in the signed payload
+     */
+    @Override
+    public DeliveryResult deliver(String deviceId, String commandId, byte[] signedCommand) {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(signedCommand, "signedCommand");
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("deliver blocks; call it from a worker, not an event loop");
+        }
+        DeviceSession session = sessions.get(deviceId);
+        if (session == null) {
+            return DeliveryResult.DEVICE_OFFLINE;
+        }
+        CompletableFuture<DeliveryResult> delivery = session.deliverCommand(signedCommand);
+        DeliveryResult result;
+        try {
+            result = delivery.get(COMMAND_ACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            session.forget(delivery);
+            result = DeliveryResult.NOT_ACKNOWLEDGED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.forget(delivery);
+            result = DeliveryResult.NOT_ACKNOWLEDGED;
+        } catch (ExecutionException e) {
+            result = DeliveryResult.NOT_ACKNOWLEDGED; // not completed exceptionally; for completeness
+        }
+        LOG.debug("command {} to device {}: {}", commandId, deviceId, result);
+        return result;
+    }
+
+    /** The port of the plain TCP listener, or {@link MqttSettings#DISABLED} when there is none. */
     public int actualPort() {
-        return server.actualPort();
+        return plain != null ? plain.actualPort() : MqttSettings.DISABLED;
+    }
+
+    /** The port of the TLS listener, or {@link MqttSettings#DISABLED} when there is none. */
+    public int actualTlsPort() {
+        return tls != null ? tls.actualPort() : MqttSettings.DISABLED;
     }
 
     /** Stops listening and closes every connection. */
     public Future<Void> close() {
-        return server.close().eventually(() -> workers.close());
+        List<Future<Void>> closing = new ArrayList<>();
+        if (plain != null) {
+            closing.add(plain.close());
+        }
+        if (tls != null) {
+            closing.add(tls.close());
+        }
+        return Future.join(closing).<Void>mapEmpty().eventually(() -> workers.close());
     }
 
     @Override
@@ -99,6 +216,37 @@ public final class MqttAdapter implements DeviceStateListener {
             LOG.debug("disconnecting device {}: it is now {}", device.id(), device.state());
             session.revoke();
         }
+    }
+
+    /**
+     * A product that no longer admits devices: each of its connected devices is disconnected (MQTT 5
+     * DISCONNECT Not authorized) and nothing more of it ingested, as for a quarantined device.
+     */
+    @Override
+    public void approvalChanged(Product product) {
+        if (product.approvalState().admitsDevices()) {
+            barredProducts.remove(product.id());
+            return;
+        }
+        // Marked before the sessions are read: a device that authenticated against the old approval
+        // either is among them, or registers later and sees the mark (register, then check).
+        barredProducts.add(product.id());
+        for (DeviceSession session : sessions.values()) {
+            if (session.productId().equals(product.id())) {
+                DeviceGate gate = gates.get(session.deviceId());
+                if (gate != null) {
+                    gate.close();
+                }
+                LOG.debug("disconnecting device {}: its product {} is now {}", session.deviceId(), product.id(),
+                        product.approvalState());
+                session.revoke();
+            }
+        }
+    }
+
+    /** Whether the product stopped admitting devices while this adapter ran. */
+    boolean isBarred(String productId) {
+        return barredProducts.contains(productId);
     }
 
     /** The gate for a device about to authenticate: the open one, or a fresh one if it was closed. */
@@ -122,27 +270,35 @@ public final class MqttAdapter implements DeviceStateListener {
         sessions.remove(session.deviceId(), session);
     }
 
-    private static MqttServerOptions options(MqttSettings settings) {
-        MqttServerOptions options = new MqttServerOptions()
+    private static MqttServerOptions plainOptions(MqttSettings settings) {
+        return commonOptions(settings).setPort(settings.port());
+    }
+
+    private static MqttServerOptions tlsOptions(MqttSettings settings, TlsSettings tls) {
+        MqttServerOptions options = commonOptions(settings)
+                .setPort(tls.port())
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(tls.certificate().toString())
+                        .setKeyPath(tls.privateKey().toString()));
+        Path clientCa = tls.clientCa();
+        if (clientCa != null) {
+            // REQUEST, not REQUIRED: devices without a certificate may still use their secret. A
+            // certificate that is sent must chain to the CA, or the handshake fails.
+            options.setClientAuth(ClientAuth.REQUEST)
+                    .setTrustOptions(new PemTrustOptions().addCertPath(clientCa.toString()));
+        }
+        return options;
+    }
+
+    private static MqttServerOptions commonOptions(MqttSettings settings) {
+        return new MqttServerOptions()
                 .setHost(settings.host())
-                .setPort(settings.port())
                 // Netty counts the remaining length, MQTT 5 the whole packet (at least 2 bytes more).
                 .setMaxMessageSize(settings.maxMessageBytes() - 2)
                 // Device ids are up to 64 characters; an empty client id is refused, never invented.
                 .setMaxClientIdLength(64)
                 .setAutoClientId(false)
                 .setTimeoutOnConnect(10);
-        TlsSettings tls = settings.tls();
-        if (tls != null) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(tls.certificate().toString())
-                    .setKeyPath(tls.privateKey().toString()));
-            if (tls.clientCa() != null) {
-                // REQUEST, not REQUIRED: devices without a certificate may still use their secret.
-                options.setClientAuth(ClientAuth.REQUEST)
-                        .setTrustOptions(new PemTrustOptions().addCertPath(tls.clientCa().toString()));
-            }
-        }
-        return options;
     }
 }

@@ -3,8 +3,10 @@ package io.pactum.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MqttSettingsTest {
     @Test
@@ -24,8 +26,21 @@ class MqttSettingsTest {
 
     @Test
     void tlsWithMissingFiles_isRefused() {
-        assertThatThrownBy(() -> new TlsSettings(Path.of("/nonexistent/cert.pem"), Path.of("/nonexistent/key.pem"),
-                null)).hasMessageContaining("certificate");
+        assertThatThrownBy(() -> new TlsSettings(0, Path.of("/nonexistent/cert.pem"),
+                Path.of("/nonexistent/key.pem"), null)).hasMessageContaining("certificate");
+    }
+
+    @Test
+    void noListenerAtAll_andTlsPortOutOfRange_areRefused(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> new MqttSettings("0.0.0.0", MqttSettings.DISABLED, 1024, 60, null))
+                .hasMessageContaining("TLS listener");
+        assertThatThrownBy(() -> new MqttSettings("0.0.0.0", -2, 1024, 60, null)).hasMessageContaining("port");
+        Path pem = Files.writeString(dir.resolve("any.pem"), "not checked here");
+        assertThatThrownBy(() -> new TlsSettings(70_000, pem, pem, null)).hasMessageContaining("TLS port");
+        assertThatThrownBy(() -> new TlsSettings(-1, pem, pem, null)).hasMessageContaining("TLS port");
+        MqttSettings tlsOnly = new MqttSettings("0.0.0.0", MqttSettings.DISABLED, 1024, 60,
+                new TlsSettings(0, pem, pem, null));
+        assertThat(tlsOnly.plain()).isFalse();
     }
 
     @Test

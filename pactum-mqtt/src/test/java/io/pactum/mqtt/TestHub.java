@@ -37,10 +37,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real hub for tests: H2 file database, the registry and device authenticator over it, and the
- * MQTT adapter on a free loopback port, registered for device state changes.
+ * MQTT adapter on free loopback ports, registered for device state and product approval changes.
  */
 final class TestHub implements AutoCloseable {
     final JdbcDatabase database;
@@ -68,6 +69,7 @@ final class TestHub implements AutoCloseable {
         vertx = Vertx.vertx();
         adapter = await(MqttAdapter.start(vertx, settings, authenticator, ingest.apply(this), signals));
         registry.devices().addStateListener(adapter);
+        registry.products().addStateListener(adapter);
     }
 
     static TestHub start(Path dataDir, MessageIngest ingest) throws Exception {
@@ -93,8 +95,22 @@ final class TestHub implements AutoCloseable {
         return adapter.actualPort();
     }
 
+    /** The TLS listener, for Paho. */
+    String tlsUrl() {
+        return "ssl://127.0.0.1:" + adapter.actualTlsPort();
+    }
+
+    /** Another approved product of the same supplier. */
+    Product anotherProduct(String model) {
+        return approvedProduct(product.supplierId(), model);
+    }
+
     private Product approvedProduct(String supplier) {
-        Product created = registry.products().create(operator, new NewProduct(supplier, "GlucoSense", "1.0.0",
+        return approvedProduct(supplier, "GlucoSense");
+    }
+
+    private Product approvedProduct(String supplier, String model) {
+        Product created = registry.products().create(operator, new NewProduct(supplier, model, "1.0.0",
                 new DataModel(List.of(new FieldSpec("glucose", FieldType.NUMBER, "mmol/L", 0.5, 40.0,
                         DataCategory.HEALTH))),
                 // Unprotected JSON keeps these adapter tests independent of COSE.
@@ -104,7 +120,13 @@ final class TestHub implements AutoCloseable {
 
     /** A new active device of the approved product, with its secret. */
     ProvisionedDevice device(String id) {
-        return registry.devices().create(operator, new NewDevice(id, product.id(), null, null, null, null));
+        return device(id, product, null);
+    }
+
+    /** A new active device of {@code ofProduct}, with a client certificate fingerprint if given. */
+    ProvisionedDevice device(String id, Product ofProduct, @Nullable String certificateFingerprint) {
+        return registry.devices().create(operator,
+                new NewDevice(id, ofProduct.id(), null, null, null, certificateFingerprint));
     }
 
     void suspendProduct() {

@@ -1,8 +1,11 @@
 package io.pactum.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -11,11 +14,14 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.jspecify.annotations.Nullable;
 
 /** An MQTT 3.1.1 device (Eclipse Paho). */
 final class V3Client implements AutoCloseable {
     final MqttAsyncClient client;
     final CompletableFuture<Throwable> connectionLost = new CompletableFuture<>();
+    /** Messages the server published to this client, in arrival order. */
+    final BlockingQueue<V5Client.Received> received = new LinkedBlockingQueue<>();
 
     private V3Client(String url, String clientId) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
@@ -26,7 +32,9 @@ final class V3Client implements AutoCloseable {
             }
 
             @Override
-            public void messageArrived(String topic, MqttMessage message) {}
+            public void messageArrived(String topic, MqttMessage message) {
+                received.add(new V5Client.Received(topic, message.getPayload(), message.getQos()));
+            }
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {}
@@ -40,11 +48,24 @@ final class V3Client implements AutoCloseable {
 
     static V3Client connect(TestHub hub, String clientId, String userName, String secret, int keepAlive)
             throws MqttException {
-        V3Client device = new V3Client(hub.url(), clientId);
+        return connect(hub.url(), null, clientId, userName, secret, keepAlive);
+    }
+
+    /** Connects to {@code url} ({@code tcp://} or {@code ssl://}); user name and secret may be left out. */
+    static V3Client connect(String url, @Nullable SocketFactory sockets, String clientId, @Nullable String userName,
+            @Nullable String secret, int keepAlive) throws MqttException {
+        V3Client device = new V3Client(url, clientId);
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setUserName(userName);
-        options.setPassword(secret.toCharArray());
+        if (userName != null) {
+            options.setUserName(userName);
+        }
+        if (secret != null) {
+            options.setPassword(secret.toCharArray());
+        }
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(keepAlive);

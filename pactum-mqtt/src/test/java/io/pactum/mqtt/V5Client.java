@@ -1,8 +1,11 @@
 package io.pactum.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -12,12 +15,18 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.jspecify.annotations.Nullable;
 
 /** An MQTT 5 device (Eclipse Paho), with what the server told it. */
 final class V5Client implements AutoCloseable {
     final MqttAsyncClient client;
     /** Completes with the reason code of the server's DISCONNECT, or -1 when the connection just dropped. */
     final CompletableFuture<Integer> disconnected = new CompletableFuture<>();
+    /** Messages the server published to this client, in arrival order. */
+    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    /** A message the server sent: its topic, payload and QoS. */
+    record Received(String topic, byte[] payload, int qos) {}
 
     private V5Client(String url, String clientId) throws MqttException {
         client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
@@ -31,7 +40,9 @@ final class V5Client implements AutoCloseable {
             public void mqttErrorOccurred(MqttException exception) {}
 
             @Override
-            public void messageArrived(String topic, MqttMessage message) {}
+            public void messageArrived(String topic, MqttMessage message) {
+                received.add(new Received(topic, message.getPayload(), message.getQos()));
+            }
 
             @Override
             public void deliveryComplete(IMqttToken token) {}
@@ -51,10 +62,26 @@ final class V5Client implements AutoCloseable {
 
     static V5Client connect(TestHub hub, String clientId, String userName, String secret, int keepAlive)
             throws MqttException {
-        V5Client device = new V5Client(hub.url(), clientId);
+        return connect(hub.url(), null, clientId, userName, secret, keepAlive);
+    }
+
+    /**
+     * Connects to {@code url} ({@code tcp://} or {@code ssl://}); {@code sockets} makes the TLS
+     * connections (trust, client certificate); user name and secret may be left out.
+     */
+    static V5Client connect(String url, @Nullable SocketFactory sockets, String clientId, @Nullable String userName,
+            @Nullable String secret, int keepAlive) throws MqttException {
+        V5Client device = new V5Client(url, clientId);
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setUserName(userName);
-        options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+        if (userName != null) {
+            options.setUserName(userName);
+        }
+        if (secret != null) {
+            options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+        }
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(keepAlive);

@@ -1,8 +1,8 @@
 package io.pactum.server;
 
 import io.pactum.core.ingest.DeviceAuthenticator;
+import io.pactum.core.ingest.GroupCommitRecordStore;
 import io.pactum.core.ingest.IngestPipeline;
-import io.pactum.core.integrity.DeviceKeys;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.signal.LoggedSecuritySignals;
 import java.util.Objects;
@@ -10,15 +10,20 @@ import java.util.Objects;
 /**
  * What every device adapter shares: device authentication, the ingest pipeline and the security
  * signals they raise. Built once per hub, so that MQTT and HTTP devices meet the same rules.
+ * Records are written through group commit, so that concurrent devices share commits.
  */
-public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator authenticator, IngestPipeline ingest) {
+public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator authenticator, IngestPipeline ingest,
+        GroupCommitRecordStore records) implements AutoCloseable {
     /** How many recent signals are kept in memory for detection and inspection. */
     private static final int RECENT_SIGNALS = 10_000;
+    /** Appends per commit at most; beyond this, waiting messages go into the next commit. */
+    private static final int MAX_GROUP_COMMIT = 256;
 
     public DeviceGateway {
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(records, "records");
     }
 
     public static DeviceGateway create(LocalRegistry local) {
@@ -26,8 +31,14 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
         RegistryStores stores = local.database().stores();
         DeviceAuthenticator authenticator = new DeviceAuthenticator(stores.devices(), stores.products(),
                 local.hasher(), signals, local.clock());
-        IngestPipeline ingest = new IngestPipeline(local.database().records(),
-                device -> DeviceKeys.mac(local.registry().devices().macKey(device)), signals, local.clock());
-        return new DeviceGateway(signals, authenticator, ingest);
+        GroupCommitRecordStore records = new GroupCommitRecordStore(local.database().records(), MAX_GROUP_COMMIT);
+        IngestPipeline ingest = new IngestPipeline(records, local.registry().devices()::keys, signals, local.clock());
+        return new DeviceGateway(signals, authenticator, ingest, records);
+    }
+
+    /** Commits what is still queued; call before the database closes. */
+    @Override
+    public void close() {
+        records.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.pactum.server;
 
+import io.pactum.core.command.CommandService;
 import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.registry.IssuedToken;
 import io.pactum.core.service.Registry;
@@ -14,12 +15,14 @@ import io.pactum.server.config.PactumConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +40,17 @@ public final class Hub implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer http;
     private final MqttAdapter mqtt;
+    private final Optional<TlsCertificate> mqttCertificate;
     private final Optional<IssuedToken> firstAdminToken;
 
     private Hub(LocalRegistry local, DeviceGateway gateway, Vertx vertx, HttpServer http, MqttAdapter mqtt,
-            Optional<IssuedToken> firstAdminToken) {
+            Optional<TlsCertificate> mqttCertificate, Optional<IssuedToken> firstAdminToken) {
         this.local = local;
         this.gateway = gateway;
         this.vertx = vertx;
         this.http = http;
         this.mqtt = mqtt;
+        this.mqttCertificate = mqttCertificate;
         this.firstAdminToken = firstAdminToken;
     }
 
@@ -59,17 +64,26 @@ public final class Hub implements AutoCloseable {
             DeviceGateway gateway = DeviceGateway.create(local);
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
+            CommandService commands = new CommandService(local.database().commands(),
+                    local.database().stores().devices(), local.hubSigner(), local.clock());
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
-                    ingestion),
+                    ingestion, commands),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
-            MqttAdapter mqtt = await(MqttAdapter.start(vertx, mqttSettings(config.mqtt()), gateway.authenticator(),
-                    gateway.ingest(), gateway.signals()), "start the MQTT adapter on " + config.mqtt().host() + ":"
-                    + config.mqtt().port());
+            MqttConfig mqttConfig = config.mqtt();
+            Optional<TlsCertificate> certificate = mqttCertificate(config);
+            MqttAdapter mqtt = await(MqttAdapter.start(vertx, mqttSettings(mqttConfig, certificate.orElse(null)),
+                    gateway.authenticator(), gateway.ingest(), gateway.signals()), "start the MQTT adapter on "
+                    + mqttConfig.host() + " (pactum.mqtt.port " + mqttConfig.port() + ", pactum.mqtt.tls-port "
+                    + mqttConfig.tlsPort() + ")");
+            commands.useDelivery(mqtt);
+            mqtt.useCommandResponses((deviceId, commandId, payload) ->
+                    commands.recordResponse(deviceId, commandId, payload));
             local.registry().devices().addStateListener(mqtt);
+            local.registry().products().addStateListener(mqtt);
             scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()));
-            LOG.info("hub started; REST API on {}:{}, MQTT on {}:{}", config.httpHost(), http.actualPort(),
-                    config.mqtt().host(), mqtt.actualPort());
-            return new Hub(local, gateway, vertx, http, mqtt, firstAdminToken);
+            LOG.info("hub started; REST API on {}:{}, MQTT on {} port {} and TLS port {}", config.httpHost(),
+                    http.actualPort(), mqttConfig.host(), mqtt.actualPort(), mqtt.actualTlsPort());
+            return new Hub(local, gateway, vertx, http, mqtt, certificate, firstAdminToken);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             local.close();
@@ -89,8 +103,19 @@ public final class Hub implements AutoCloseable {
         return http.actualPort();
     }
 
+    /** The plain MQTT port, or -1 when plain MQTT is off. */
     public int mqttPort() {
         return mqtt.actualPort();
+    }
+
+    /** The MQTT-over-TLS port, or -1 when TLS is off. */
+    public int mqttTlsPort() {
+        return mqtt.actualTlsPort();
+    }
+
+    /** The certificate of the MQTT TLS listener, configured or generated; empty when TLS is off. */
+    public Optional<TlsCertificate> mqttCertificate() {
+        return mqttCertificate;
     }
 
     /** The operator's admin token if this start created it; it exists nowhere else. */
@@ -102,18 +127,29 @@ public final class Hub implements AutoCloseable {
     public void close() {
         try {
             closeQuietly(vertx);
+            gateway.close();
         } finally {
             local.close();
         }
         LOG.info("hub stopped");
     }
 
-    private static MqttSettings mqttSettings(MqttConfig config) {
-        TlsSettings tls = config.tlsCertificate()
-                .map(certificate -> new TlsSettings(certificate, config.tlsKey().orElseThrow(),
-                        config.tlsClientCa().orElse(null)))
-                .orElse(null);
-        return new MqttSettings(config.host(), config.port(), config.maxMessageBytes(), config.maxKeepAliveSeconds(), tls);
+    /** The configured certificate, or the generated one when none is configured; empty when TLS is off. */
+    private static Optional<TlsCertificate> mqttCertificate(PactumConfig config) {
+        MqttConfig mqtt = config.mqtt();
+        if (!mqtt.tlsEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(mqtt.tlsCertificate()
+                .map(certificate -> TlsCertificate.configured(certificate, mqtt.tlsKey().orElseThrow()))
+                .orElseGet(() -> DemoCertificate.ensure(config.generatedTlsDir(), Clock.systemUTC())));
+    }
+
+    private static MqttSettings mqttSettings(MqttConfig config, @Nullable TlsCertificate certificate) {
+        TlsSettings tls = certificate == null ? null : new TlsSettings(config.tlsPort(), certificate.certificate(),
+                certificate.privateKey(), config.tlsClientCa().orElse(null));
+        return new MqttSettings(config.host(), config.plainEnabled() ? config.port() : MqttSettings.DISABLED,
+                config.maxMessageBytes(), config.maxKeepAliveSeconds(), tls);
     }
 
     /** Deletes expired records now and then at the interval, off the event loop. */

@@ -1,5 +1,6 @@
 package io.pactum.server;
 
+import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.security.SecretBox;
 import io.pactum.core.security.SecretHasher;
 import io.pactum.core.service.Registry;
@@ -21,11 +22,13 @@ public final class LocalRegistry implements AutoCloseable {
     private final JdbcDatabase database;
     private final Registry registry;
     private final SecretHasher hasher;
+    private final HubSigner hubSigner;
 
-    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher) {
+    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher, HubSigner hubSigner) {
         this.database = database;
         this.registry = registry;
         this.hasher = hasher;
+        this.hubSigner = hubSigner;
     }
 
     public static LocalRegistry open(PactumConfig config) {
@@ -36,9 +39,11 @@ public final class LocalRegistry implements AutoCloseable {
                 config.dbPassword().orElse(null), config.dbPoolSize()));
         try {
             SecretHasher hasher = new SecretHasher(config.secretHashIterations());
-            Registry registry = Registry.create(database.stores(), hasher, masterKey(config, database),
-                    MICROSECOND_CLOCK);
-            return new LocalRegistry(database, registry, hasher);
+            SecretBox masterKey = masterKey(config, database);
+            Registry registry = Registry.create(database.stores(), hasher, masterKey, MICROSECOND_CLOCK);
+            HubSigner hubSigner = HubKey.loadOrCreate(config.dataDir().resolve("keys").resolve("hub-signing-key.json"),
+                    masterKey);
+            return new LocalRegistry(database, registry, hasher, hubSigner);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -51,6 +56,11 @@ public final class LocalRegistry implements AutoCloseable {
 
     public JdbcDatabase database() {
         return database;
+    }
+
+    /** The hub's signing key (commands to devices). */
+    public HubSigner hubSigner() {
+        return hubSigner;
     }
 
     public SecretHasher hasher() {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * from stdout to learn the port and the one-time token.
  */
 final class HubProcess implements AutoCloseable {
-    private static final Pattern PORT = Pattern.compile("\\s*http-port=(\\d+) mqtt-port=(\\d+)");
+    private static final Pattern PORT = Pattern.compile(
+            "\\s*http-port=(\\d+) mqtt-port=(-?\\d+) mqtt-tls-port=(-?\\d+)");
+    private static final Pattern FINGERPRINT = Pattern.compile("\\s*SHA-256\\s+([0-9A-F:]{95})");
     private static final Pattern TOKEN = Pattern.compile("\\s*(pct_\\S+)");
     private static final long START_TIMEOUT_MS = 60_000;
 
@@ -26,13 +28,18 @@ final class HubProcess implements AutoCloseable {
     private final List<String> stdout;
     private final int port;
     private final int mqttPort;
+    private final int mqttTlsPort;
+    private final Optional<String> certificateFingerprint;
     private final Optional<String> token;
 
-    private HubProcess(Process process, List<String> stdout, int port, int mqttPort, Optional<String> token) {
+    private HubProcess(Process process, List<String> stdout, int port, int mqttPort, int mqttTlsPort,
+            Optional<String> certificateFingerprint, Optional<String> token) {
         this.process = process;
         this.stdout = stdout;
         this.port = port;
         this.mqttPort = mqttPort;
+        this.mqttTlsPort = mqttTlsPort;
+        this.certificateFingerprint = certificateFingerprint;
         this.token = token;
     }
 
@@ -51,15 +58,18 @@ final class HubProcess implements AutoCloseable {
         return new ProcessBuilder(command);
     }
 
-    /** Starts {@code pactum serve} on a free port with the given data directory and waits for its banner. */
+    /** Starts {@code pactum serve} on free ports with the given data directory and waits for its banner. */
     static HubProcess serve(Path dataDir, Path stderrFile) throws IOException {
-        Process process = command("serve", "--data-dir", dataDir.toString(), "--http-port", "0", "--mqtt-port", "0")
+        Process process = command("serve", "--data-dir", dataDir.toString(), "--http-port", "0", "--mqtt-port", "0",
+                "--mqtt-tls-port", "0")
                 .redirectError(stderrFile.toFile())
                 .start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         Integer port = null;
         int mqttPort = 0;
+        int mqttTlsPort = 0;
+        String fingerprint = null;
         String token = null;
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         String line;
@@ -69,6 +79,11 @@ final class HubProcess implements AutoCloseable {
             if (portMatch.matches()) {
                 port = Integer.parseInt(portMatch.group(1));
                 mqttPort = Integer.parseInt(portMatch.group(2));
+                mqttTlsPort = Integer.parseInt(portMatch.group(3));
+            }
+            Matcher fingerprintMatch = FINGERPRINT.matcher(line);
+            if (fingerprintMatch.matches()) {
+                fingerprint = fingerprintMatch.group(1);
             }
             Matcher tokenMatch = TOKEN.matcher(line);
             if (tokenMatch.matches()) {
@@ -83,7 +98,8 @@ final class HubProcess implements AutoCloseable {
             throw new IllegalStateException("hub did not start; stdout: " + lines + "; stderr: "
                     + Files.readString(stderrFile));
         }
-        return new HubProcess(process, lines, port, mqttPort, Optional.ofNullable(token));
+        return new HubProcess(process, lines, port, mqttPort, mqttTlsPort, Optional.ofNullable(fingerprint),
+                Optional.ofNullable(token));
     }
 
     int port() {
@@ -92,6 +108,15 @@ final class HubProcess implements AutoCloseable {
 
     int mqttPort() {
         return mqttPort;
+    }
+
+    int mqttTlsPort() {
+        return mqttTlsPort;
+    }
+
+    /** The MQTT TLS certificate's SHA-256 fingerprint as the banner shows it. */
+    Optional<String> certificateFingerprint() {
+        return certificateFingerprint;
     }
 
     Optional<String> token() {

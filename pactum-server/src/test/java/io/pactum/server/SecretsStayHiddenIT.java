@@ -60,6 +60,7 @@ class SecretsStayHiddenIT {
                 "pactum.data-dir", dir.resolve("data").toString(),
                 "pactum.http.port", "0",
                 "pactum.mqtt.port", "0",
+                "pactum.mqtt.tls-port", "0",
                 "pactum.security.secret-hash-iterations", "10000"));
         hub = Hub.start(config);
     }

@@ -12,11 +12,37 @@ import org.jspecify.annotations.Nullable;
  * acknowledged record nor forgot a counter it accepted.
  */
 public interface RecordStore {
+    /** What one accepted message adds: its records (one per measurement time) and the advanced window, if protected. */
+    record Append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
+        public Append {
+            records = List.copyOf(records);
+            if (records.isEmpty()) {
+                throw new IllegalArgumentException("a message yields at least one record");
+            }
+            String deviceId = records.get(0).deviceId();
+            if (records.stream().anyMatch(r -> !r.deviceId().equals(deviceId))) {
+                throw new IllegalArgumentException("the records of one message belong to one device");
+            }
+        }
+
+        public String deviceId() {
+            return records.get(0).deviceId();
+        }
+    }
+
     /**
-     * Stores the records of one message (one per measurement time) and, for a protected message,
-     * the device's advanced replay window, atomically; returns only once all are durable.
+     * Stores several messages' records and windows in one transaction: all or nothing; returns
+     * only once all are durable. Appends of one device are applied in the given order.
      */
-    void append(List<CanonicalRecord> records, @Nullable ReplayWindow window);
+    void appendAll(List<Append> appends);
+
+    /**
+     * Stores the records of one message and, for a protected message, the device's advanced
+     * replay window, atomically; returns only once all are durable.
+     */
+    default void append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
+        appendAll(List.of(new Append(records, window)));
+    }
 
     /** Stores one record, as {@link #append(List, ReplayWindow)}. */
     default void append(CanonicalRecord record, @Nullable ReplayWindow window) {

@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a device authenticates and protects its messages with, as stored: the secret only as a
- * salted slow hash, the MAC key only sealed under the hub's master key, and optionally the SHA-256
- * fingerprint of a registered X.509 client certificate.
+ * salted slow hash, the MAC key only sealed under the hub's master key, optionally the SHA-256
+ * fingerprint of a registered X.509 client certificate, and optionally the public key
+ * (DER SubjectPublicKeyInfo) its COSE_Sign1 messages verify with.
  */
-public record DeviceCredentials(String secretHash, @Nullable String certificateFingerprint, byte[] sealedMacKey) {
+public record DeviceCredentials(String secretHash, @Nullable String certificateFingerprint, byte[] sealedMacKey,
+        byte @Nullable [] publicKey) {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public DeviceCredentials {
@@ -19,11 +21,22 @@ public record DeviceCredentials(String secretHash, @Nullable String certificateF
         certificateFingerprint = normaliseFingerprint(certificateFingerprint);
         Objects.requireNonNull(sealedMacKey, "sealedMacKey");
         sealedMacKey = sealedMacKey.clone();
+        publicKey = publicKey == null ? null : publicKey.clone();
+    }
+
+    /** Credentials of a device without a public key. */
+    public DeviceCredentials(String secretHash, @Nullable String certificateFingerprint, byte[] sealedMacKey) {
+        this(secretHash, certificateFingerprint, sealedMacKey, null);
     }
 
     @Override
     public byte[] sealedMacKey() {
         return sealedMacKey.clone();
+    }
+
+    @Override
+    public byte @Nullable [] publicKey() {
+        return publicKey == null ? null : publicKey.clone();
     }
 
     /**
@@ -47,12 +60,14 @@ public record DeviceCredentials(String secretHash, @Nullable String certificateF
         return o instanceof DeviceCredentials other
                 && secretHash.equals(other.secretHash)
                 && Objects.equals(certificateFingerprint, other.certificateFingerprint)
-                && java.util.Arrays.equals(sealedMacKey, other.sealedMacKey);
+                && java.util.Arrays.equals(sealedMacKey, other.sealedMacKey)
+                && java.util.Arrays.equals(publicKey, other.publicKey);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(secretHash, certificateFingerprint, java.util.Arrays.hashCode(sealedMacKey));
+        return Objects.hash(secretHash, certificateFingerprint, java.util.Arrays.hashCode(sealedMacKey),
+                java.util.Arrays.hashCode(publicKey));
     }
 
     @Override

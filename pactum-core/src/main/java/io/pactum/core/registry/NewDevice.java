@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Request to provision a device. Without an {@code id} one is generated; without a {@code secret}
  * the hub generates a strong one. Either way the secret and the MAC key are returned once.
- * {@code ownerId} is for the operator provisioning on an organisation's behalf.
+ * {@code ownerId} is for the operator provisioning on an organisation's behalf; {@code publicKey}
+ * (Ed25519 or P-256, PEM or base64 DER) is for devices that sign their messages with COSE_Sign1.
  */
 public record NewDevice(
         @Nullable String id,
@@ -14,7 +15,8 @@ public record NewDevice(
         @Nullable String ownerId,
         @Nullable String subjectId,
         @Nullable String secret,
-        @Nullable String certificateFingerprint) {
+        @Nullable String certificateFingerprint,
+        @Nullable String publicKey) {
 
     /** Long enough that a guessed or brute-forced secret is out of reach even against a leaked hash. */
     public static final int MIN_SECRET_LENGTH = 16;
@@ -30,6 +32,15 @@ public record NewDevice(
                     + MAX_SECRET_LENGTH + " characters; omit it to have the hub generate one");
         }
         certificateFingerprint = DeviceCredentials.normaliseFingerprint(certificateFingerprint);
+        if (publicKey != null) {
+            DevicePublicKeys.parse(publicKey);
+        }
+    }
+
+    /** A device without a public key for COSE_Sign1. */
+    public NewDevice(@Nullable String id, String productId, @Nullable String ownerId, @Nullable String subjectId,
+            @Nullable String secret, @Nullable String certificateFingerprint) {
+        this(id, productId, ownerId, subjectId, secret, certificateFingerprint, null);
     }
 
     @Override

@@ -8,9 +8,11 @@ import static io.pactum.core.access.AccessPolicy.visible;
 import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.ForbiddenException;
 import io.pactum.core.error.InvalidInputException;
+import io.pactum.core.integrity.DeviceKeys;
 import io.pactum.core.registry.DataSubjectStore;
 import io.pactum.core.registry.Device;
 import io.pactum.core.registry.DeviceCredentials;
+import io.pactum.core.registry.DevicePublicKeys;
 import io.pactum.core.registry.DeviceState;
 import io.pactum.core.registry.DeviceStateListener;
 import io.pactum.core.registry.DeviceStateChange;
@@ -82,7 +84,8 @@ public final class DeviceService {
         String secret = request.secret() != null ? request.secret() : RandomSecrets.token();
         byte[] macKey = RandomSecrets.bytes(MAC_KEY_BYTES);
         DeviceCredentials credentials = new DeviceCredentials(hasher.hash(secret),
-                request.certificateFingerprint(), secretBox.seal(macKey, macKeyContext(id)));
+                request.certificateFingerprint(), secretBox.seal(macKey, macKeyContext(id)),
+                request.publicKey() == null ? null : DevicePublicKeys.parse(request.publicKey()));
         Instant now = clock.instant();
         Device device = new Device(id, product.id(), ownerId, request.subjectId(), DeviceState.ACTIVE,
                 credentials, now, now);
@@ -123,6 +126,12 @@ public final class DeviceService {
     /** Registers a listener for state changes made through this service. */
     public void addStateListener(DeviceStateListener listener) {
         stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The keys the device's messages verify with: its MAC key, opened from its sealed form, and its public key if any. */
+    public DeviceKeys keys(Device device) {
+        byte[] publicKey = device.credentials().publicKey();
+        return new DeviceKeys(macKey(device), publicKey == null ? null : DevicePublicKeys.toKey(publicKey));
     }
 
     /** The device's MAC key, opened from its sealed form; for integrity verification inside the hub. */

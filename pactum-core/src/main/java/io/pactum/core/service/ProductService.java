@@ -15,6 +15,7 @@ import io.pactum.core.registry.NewProduct;
 import io.pactum.core.registry.OrganisationRole;
 import io.pactum.core.registry.OrganisationStore;
 import io.pactum.core.registry.Product;
+import io.pactum.core.registry.ProductStateListener;
 import io.pactum.core.registry.ProductStore;
 import io.pactum.core.registry.ProductUpdate;
 import io.pactum.core.registry.Scope;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class ProductService {
     private final ProductStore products;
     private final OrganisationStore organisations;
     private final Clock clock;
+    private final List<ProductStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
     public ProductService(ProductStore products, OrganisationStore organisations, Clock clock) {
         this.products = Objects.requireNonNull(products, "products");
@@ -77,6 +80,12 @@ public final class ProductService {
         Product changed = update.applyTo(product, clock.instant());
         checkTranslation(changed);
         products.update(changed);
+        if (changed.approvalState() != product.approvalState()) {
+            // A changed submission goes back to pending: its devices may no longer connect.
+            SECURITY.info("product {} moved from {} to {} by a changed submission from client {}", id,
+                    product.approvalState(), changed.approvalState(), caller.clientId());
+            notifyListeners(changed);
+        }
         return changed;
     }
 
@@ -85,7 +94,17 @@ public final class ProductService {
         Product decided = get(caller, id).withApproval(decision.state(), decision.note(), clock.instant());
         products.update(decided);
         SECURITY.info("product {} set to {} by client {}", id, decision.state(), caller.clientId());
+        notifyListeners(decided);
         return decided;
+    }
+
+    /** Registers a listener for approval changes made through this service. */
+    public void addStateListener(ProductStateListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void notifyListeners(Product changed) {
+        stateListeners.forEach(listener -> listener.approvalChanged(changed));
     }
 
     /** The translation must fit the product's format and data model; its errors name the member under {@code translation}. */

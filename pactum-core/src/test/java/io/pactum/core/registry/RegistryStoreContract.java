@@ -422,8 +422,11 @@ public abstract class RegistryStoreContract {
                 key[i] = (byte) (i * 7 - 128);
             }
             Instant at = tick();
+            byte[] publicKey = new byte[44];
+            publicKey[0] = 0x30;
             Device device = new Device("dev-1", pulse.id(), acme.id(), subject.id(), DeviceState.QUARANTINED,
-                    credentials("AB:".repeat(31) + "AB", key), at, at.plusSeconds(1));
+                    new DeviceCredentials("$pbkdf2$hash", "AB:".repeat(31) + "AB", key, publicKey), at,
+                    at.plusSeconds(1));
             stores.devices().insert(device);
 
             Device found = stores.devices().find("dev-1").orElseThrow();
@@ -431,6 +434,7 @@ public abstract class RegistryStoreContract {
             assertThat(found).isEqualTo(device);
             assertThat(found.credentials().sealedMacKey()).isEqualTo(key);
             assertThat(found.credentials().certificateFingerprint()).isEqualTo("ab".repeat(32));
+            assertThat(found.credentials().publicKey()).isEqualTo(publicKey);
         }
 
         @Test
@@ -442,6 +446,7 @@ public abstract class RegistryStoreContract {
             assertThat(found).isEqualTo(device);
             assertThat(found.subjectId()).isNull();
             assertThat(found.credentials().certificateFingerprint()).isNull();
+            assertThat(found.credentials().publicKey()).isNull();
         }
 
         @Test

@@ -26,8 +26,13 @@ final class ConfigOptions {
     @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the REST API (pactum.http.port); 0 picks a free one.")
     @Nullable String httpPort;
 
-    @Option(names = "--mqtt-port", paramLabel = "PORT", description = "Port of the MQTT adapter (pactum.mqtt.port); 0 picks a free one.")
+    @Option(names = "--mqtt-port", paramLabel = "PORT",
+            description = "Port of plain MQTT (pactum.mqtt.port); 0 picks a free one, -1 turns it off.")
     @Nullable String mqttPort;
+
+    @Option(names = "--mqtt-tls-port", paramLabel = "PORT",
+            description = "Port of MQTT over TLS (pactum.mqtt.tls-port); 0 picks a free one, -1 turns it off.")
+    @Nullable String mqttTlsPort;
 
     PactumConfig load() {
         Map<String, String> overrides = new HashMap<>();
@@ -36,6 +41,7 @@ final class ConfigOptions {
         put(overrides, ConfigKeys.HTTP_HOST.name(), httpHost);
         put(overrides, ConfigKeys.HTTP_PORT.name(), httpPort);
         put(overrides, ConfigKeys.MQTT_PORT.name(), mqttPort);
+        put(overrides, ConfigKeys.MQTT_TLS_PORT.name(), mqttTlsPort);
         Map<String, String> environment = System.getenv();
         Path file = configFile != null ? configFile
                 : environment.containsKey("PACTUM_CONFIG") ? Path.of(environment.get("PACTUM_CONFIG")) : null;

@@ -32,8 +32,11 @@ public final class ConfigKeys {
     public static final ConfigKey<String> MQTT_HOST = ConfigKey.of("pactum.mqtt.host", "127.0.0.1",
             "Address the MQTT adapter listens on; loopback by default, 0.0.0.0 for every interface.", Parsers.host());
     public static final ConfigKey<Integer> MQTT_PORT = ConfigKey.of("pactum.mqtt.port", "1883",
-            "Port of the MQTT adapter (TLS too, when a certificate is set); 0 picks a free port.",
-            Parsers.integer(0, 65535));
+            "Port of the MQTT adapter's plain TCP listener; 0 picks a free port, -1 turns plain MQTT off.",
+            Parsers.integer(-1, 65535));
+    public static final ConfigKey<Integer> MQTT_TLS_PORT = ConfigKey.of("pactum.mqtt.tls-port", "8883",
+            "Port of the MQTT adapter's TLS listener, beside the plain one; 0 picks a free port, -1 turns"
+                    + " MQTT over TLS off.", Parsers.integer(-1, 65535));
     public static final ConfigKey<Integer> MQTT_MAX_MESSAGE_BYTES = ConfigKey.of("pactum.mqtt.max-message-bytes",
             "65536", "Largest MQTT packet accepted (MQTT 5 maximum packet size); larger ones end the connection.",
             Parsers.integer(64, 16 * 1024 * 1024));
@@ -42,9 +45,12 @@ public final class ConfigKeys {
             "Longest keep-alive a device may ask for; MQTT 5 clients are told this value, MQTT 3.1.1 clients"
                     + " asking for more are refused.", Parsers.integer(1, 65535));
     public static final ConfigKey<Optional<Path>> MQTT_TLS_CERTIFICATE = ConfigKey.of("pactum.mqtt.tls.certificate",
-            "", "PEM certificate chain for MQTT over TLS; empty for plain TCP.", Parsers.optionalPath());
+            "", "PEM certificate chain of the MQTT TLS listener; empty for a self-signed certificate for localhost"
+                    + " and 127.0.0.1, generated on first start into tls/ in the data directory (for trying the"
+                    + " hub out; its SHA-256 fingerprint is printed at start).", Parsers.optionalPath());
     public static final ConfigKey<Optional<Path>> MQTT_TLS_KEY = ConfigKey.of("pactum.mqtt.tls.key", "",
-            "PEM private key of the MQTT certificate.", Parsers.optionalPath());
+            "PEM private key of the MQTT certificate; set together with pactum.mqtt.tls.certificate.",
+            Parsers.optionalPath());
     public static final ConfigKey<Optional<Path>> MQTT_TLS_CLIENT_CA = ConfigKey.of("pactum.mqtt.tls.client-ca", "",
             "PEM CA certificates for mutual TLS: devices may then authenticate with a registered client"
                     + " certificate; empty to not ask for client certificates.", Parsers.optionalPath());
@@ -63,7 +69,7 @@ public final class ConfigKeys {
             Parsers.optionalPath());
 
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, MQTT_HOST, MQTT_PORT, MQTT_MAX_MESSAGE_BYTES,
+            HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, MQTT_HOST, MQTT_PORT, MQTT_TLS_PORT, MQTT_MAX_MESSAGE_BYTES,
             MQTT_MAX_KEEP_ALIVE_SECONDS, MQTT_TLS_CERTIFICATE, MQTT_TLS_KEY, MQTT_TLS_CLIENT_CA,
             RETENTION_INTERVAL_MINUTES, SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
 

@@ -72,18 +72,34 @@ public final class ConfigLoader {
         });
     }
 
-    /** Keys that only make sense together: a TLS certificate needs its key; client CAs need TLS. */
+    /**
+     * Keys that only make sense together: a TLS certificate needs its key; a certificate or client
+     * CAs need the TLS listener; and at least one MQTT listener must be on.
+     */
     private static void checkTogether(Map<String, Object> typed, List<String> problems) {
         boolean certificate = isSet(typed, ConfigKeys.MQTT_TLS_CERTIFICATE);
         boolean key = isSet(typed, ConfigKeys.MQTT_TLS_KEY);
         if (certificate != key) {
             problems.add(ConfigKeys.MQTT_TLS_CERTIFICATE.name() + " and " + ConfigKeys.MQTT_TLS_KEY.name()
-                    + " must be set together, or neither for plain TCP");
+                    + " must be set together, or neither for a generated self-signed certificate");
         }
-        if (isSet(typed, ConfigKeys.MQTT_TLS_CLIENT_CA) && !certificate) {
-            problems.add(ConfigKeys.MQTT_TLS_CLIENT_CA.name() + " needs TLS: set " + ConfigKeys.MQTT_TLS_CERTIFICATE.name()
-                    + " and " + ConfigKeys.MQTT_TLS_KEY.name() + " too");
+        boolean tlsOff = isOff(typed, ConfigKeys.MQTT_TLS_PORT);
+        if (tlsOff && (certificate || key)) {
+            problems.add(ConfigKeys.MQTT_TLS_CERTIFICATE.name() + " is set but " + ConfigKeys.MQTT_TLS_PORT.name()
+                    + " is -1 (TLS off): set a TLS port, or leave the certificate out");
         }
+        if (tlsOff && isSet(typed, ConfigKeys.MQTT_TLS_CLIENT_CA)) {
+            problems.add(ConfigKeys.MQTT_TLS_CLIENT_CA.name() + " needs TLS, but " + ConfigKeys.MQTT_TLS_PORT.name()
+                    + " is -1: set a TLS port");
+        }
+        if (tlsOff && isOff(typed, ConfigKeys.MQTT_PORT)) {
+            problems.add(ConfigKeys.MQTT_PORT.name() + " and " + ConfigKeys.MQTT_TLS_PORT.name()
+                    + " are both -1: devices could not connect; turn at least one MQTT listener on");
+        }
+    }
+
+    private static boolean isOff(Map<String, Object> typed, ConfigKey<Integer> port) {
+        return typed.get(port.name()) instanceof Integer value && value == MqttConfig.OFF;
     }
 
     private static boolean isSet(Map<String, Object> typed, ConfigKey<?> key) {

@@ -44,12 +44,17 @@ public record PactumConfig(
                 values.get(ConfigKeys.HTTP_PORT),
                 values.get(ConfigKeys.HTTP_MAX_BODY_BYTES),
                 new MqttConfig(values.get(ConfigKeys.MQTT_HOST), values.get(ConfigKeys.MQTT_PORT),
-                        values.get(ConfigKeys.MQTT_MAX_MESSAGE_BYTES), values.get(ConfigKeys.MQTT_MAX_KEEP_ALIVE_SECONDS),
+                        values.get(ConfigKeys.MQTT_TLS_PORT), values.get(ConfigKeys.MQTT_MAX_MESSAGE_BYTES), values.get(ConfigKeys.MQTT_MAX_KEEP_ALIVE_SECONDS),
                         values.get(ConfigKeys.MQTT_TLS_CERTIFICATE), values.get(ConfigKeys.MQTT_TLS_KEY),
                         values.get(ConfigKeys.MQTT_TLS_CLIENT_CA)),
                 values.get(ConfigKeys.RETENTION_INTERVAL_MINUTES),
                 values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
                 values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
+    }
+
+    /** Where the hub keeps the TLS certificate it generates when none is configured. */
+    public Path generatedTlsDir() {
+        return dataDir.resolve("tls");
     }
 
     /** Whether the hub runs on its embedded H2 database rather than an external one. */

@@ -107,10 +107,41 @@ class ConfigLoaderTest {
                 Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("pactum.mqtt.tls.certificate and pactum.mqtt.tls.key must be set together");
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CLIENT_CA", "/etc/pactum/ca.pem"),
-                Map.of()))
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CLIENT_CA", "/etc/pactum/ca.pem",
+                "PACTUM_MQTT_TLS_PORT", "-1"), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("pactum.mqtt.tls.client-ca needs TLS");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CERTIFICATE", "/etc/pactum/mqtt.pem",
+                "PACTUM_MQTT_TLS_KEY", "/etc/pactum/mqtt-key.pem"), Map.of("pactum.mqtt.tls-port", "-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pactum.mqtt.tls.certificate is set but pactum.mqtt.tls-port is -1");
+    }
+
+    @Test
+    void mqttListeners_plainAndTlsByDefault_eitherCanBeTurnedOff_butNotBoth() {
+        MqttConfig defaults = ConfigLoader.load(null, Map.of(), Map.of()).mqtt();
+        assertThat(defaults.port()).isEqualTo(1883);
+        assertThat(defaults.tlsPort()).isEqualTo(8883);
+        assertThat(defaults.tlsCertificate()).as("generated on first start").isEmpty();
+        assertThat(ConfigLoader.load(null, Map.of("PACTUM_MQTT_PORT", "-1"), Map.of()).mqtt().plainEnabled()).isFalse();
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of("pactum.mqtt.tls-port", "-1")).mqtt().tlsEnabled())
+                .isFalse();
+        assertThat(ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_CLIENT_CA", "/etc/pactum/ca.pem"), Map.of())
+                .mqtt().tlsClientCa()).as("mutual TLS with the generated certificate").isPresent();
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_PORT", "-1"),
+                Map.of("pactum.mqtt.tls-port", "-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("turn at least one MQTT listener on");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("PACTUM_MQTT_TLS_PORT", "-2"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pactum.mqtt.tls-port = '-2'")
+                .hasMessageContaining("expected an integer from -1 to 65535");
+    }
+
+    @Test
+    void generatedTlsDirectory_isInTheDataDirectory() {
+        assertThat(ConfigLoader.load(null, Map.of("PACTUM_DATA_DIR", "/srv/pactum"), Map.of()).generatedTlsDir())
+                .isEqualTo(Path.of("/srv/pactum/tls"));
     }
 
     private Path yaml(String content) throws IOException {

@@ -13,6 +13,9 @@ import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.integrity.IntegrityMethod;
 import io.pactum.core.registry.DataCategory;
 import io.pactum.core.registry.FieldType;
+import io.pactum.core.registry.NewDevice;
+import io.pactum.core.registry.ProvisionedDevice;
+import io.pactum.core.security.Principal;
 import io.pactum.core.security.RandomSecrets;
 import io.pactum.core.signal.SecuritySignal;
 import io.pactum.core.signal.SignalType;
@@ -23,8 +26,12 @@ import io.pactum.server.LocalRegistry;
 import io.pactum.server.config.ConfigLoader;
 import io.pactum.server.config.PactumConfig;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,6 +67,7 @@ class IngestPipelineIT {
 
     @AfterEach
     void stop() {
+        gateway.close();
         local.close();
     }
 
@@ -165,6 +173,7 @@ class IngestPipelineIT {
         byte[] message = protectedGlucose(3, 5.4);
         assertThat(send(fleet.glucoseConnected(gateway), message)).isInstanceOf(IngestOutcome.Accepted.class);
 
+        gateway.close();
         local.close();
         local = LocalRegistry.open(config);
         gateway = DeviceGateway.create(local);
@@ -301,5 +310,35 @@ class IngestPipelineIT {
         assertThat(deleted).as("the thermostat keeps 30 days, the glucose monitor 365").isEqualTo(1);
         assertThat(stored(Fleet.THERMO_DEVICE)).hasSize(1);
         assertThat(stored(Fleet.GLUCOSE_DEVICE)).hasSize(1);
+    }
+
+    @Test
+    void sign1FromADeviceWithARegisteredKey_isAccepted_andOneSignedWithAnotherKeyIsRejected() throws Exception {
+        for (String algorithm : new String[] {"Ed25519", "EC"}) {
+            KeyPair device = keyPair(algorithm);
+            String id = "signer-" + algorithm.toLowerCase();
+            Principal operator = local.registry().bootstrap().localOperator();
+            ProvisionedDevice provisioned = local.registry().devices().create(operator, new NewDevice(id,
+                    fleet.glucose.id(), null, null, null, null,
+                    Base64.getEncoder().encodeToString(device.getPublic().getEncoded())));
+            AuthenticatedDevice connected = gateway.authenticator().withSecret(id, provisioned.secret(), "test");
+            byte[] payload = SenmlPack.withBaseName("urn:dev:" + id + ":").add("glucose", 6.1, "mmol/L", MEASURED).toCbor();
+
+            IngestOutcome signed = send(connected, DeviceMessages.sign1(id, device.getPrivate(), 1, payload));
+            IngestOutcome forged = send(connected, DeviceMessages.sign1(id, keyPair(algorithm).getPrivate(), 2, payload));
+
+            assertThat(signed).as(algorithm).isInstanceOf(IngestOutcome.Accepted.class);
+            assertThat(stored(id)).singleElement().satisfies(r ->
+                    assertThat(r.provenance().integrity()).isEqualTo(IntegrityMethod.COSE_SIGN1));
+            assertRejected(forged, RejectReason.INTEGRITY_FAILURE, SignalType.INTEGRITY_FAILURE);
+        }
+    }
+
+    private static KeyPair keyPair(String algorithm) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (algorithm.equals("EC")) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        }
+        return generator.generateKeyPair();
     }
 }

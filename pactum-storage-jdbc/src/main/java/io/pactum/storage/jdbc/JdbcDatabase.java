@@ -3,6 +3,7 @@ package io.pactum.storage.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.pactum.core.command.CommandStore;
 import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.registry.RegistryStores;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class JdbcDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final RegistryStores stores;
     private final RecordStore records;
+    private final CommandStore commands;
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -40,6 +42,7 @@ public final class JdbcDatabase implements AutoCloseable {
                 new JdbcDataSubjectStore(jdbc),
                 new JdbcDeviceGroupStore(jdbc));
         this.records = new JdbcRecordStore(jdbc);
+        this.commands = new JdbcCommandStore(jdbc);
     }
 
     /**
@@ -73,6 +76,11 @@ public final class JdbcDatabase implements AutoCloseable {
         }
         return "jdbc:h2:file:" + path
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /** Commands sent to devices. */
+    public CommandStore commands() {
+        return commands;
     }
 
     /** Accepted device records and replay windows. */

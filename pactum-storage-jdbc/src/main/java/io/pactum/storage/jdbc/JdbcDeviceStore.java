@@ -70,6 +70,7 @@ final class JdbcDeviceStore implements DeviceStore {
         s.setString(i++, credentials.secretHash());
         s.setString(i++, credentials.certificateFingerprint());
         s.setBytes(i++, credentials.sealedMacKey());
+        s.setBytes(i++, credentials.publicKey());
         Jdbc.setInstant(s, i++, device.createdAt());
         Jdbc.setInstant(s, i++, device.updatedAt());
         return i;
@@ -138,7 +139,8 @@ final class JdbcDeviceStore implements DeviceStore {
                 new DeviceCredentials(
                         row.getString("secret_hash"),
                         row.getString("certificate_fingerprint"),
-                        row.getBytes("sealed_mac_key")),
+                        row.getBytes("sealed_mac_key"),
+                        row.getBytes("public_key")),
                 Jdbc.getRequiredInstant(row, "created_at"),
                 Jdbc.getRequiredInstant(row, "updated_at"));
     }

@@ -8,6 +8,7 @@ import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.integrity.IntegrityMethod;
 import io.pactum.core.integrity.ReplayWindow;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -35,30 +36,26 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public void append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
-        Objects.requireNonNull(records, "records");
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("a message yields at least one record");
-        }
-        String deviceId = records.get(0).deviceId();
-        if (records.stream().anyMatch(r -> !r.deviceId().equals(deviceId))) {
-            throw new IllegalArgumentException("the records of one message belong to one device");
+    public void appendAll(List<Append> appends) {
+        Objects.requireNonNull(appends, "appends");
+        if (appends.isEmpty()) {
+            return;
         }
         try {
             jdbc.inTransaction(c -> {
-                for (CanonicalRecord record : records) {
-                    insert(c, record);
-                }
-                if (window != null) {
-                    saveWindow(c, deviceId, window);
+                insertAll(c, appends);
+                for (Append append : appends) {
+                    if (append.window() != null) {
+                        saveWindow(c, append.deviceId(), append.window());
+                    }
                 }
                 return null;
             });
         } catch (SQLException e) {
             if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new InvalidInputException("deviceId", "device '" + deviceId + "' or its product does not exist");
+                throw new InvalidInputException("deviceId", "a device or its product does not exist");
             }
-            throw SqlErrors.failure("store a device record", e);
+            throw SqlErrors.failure("store device records", e);
         }
     }
 
@@ -132,25 +129,36 @@ final class JdbcRecordStore implements RecordStore {
         }
     }
 
-    private static void insert(Connection c, CanonicalRecord record) throws SQLException {
-        Jdbc.update(c, INSERT, s -> {
-            s.setString(1, record.id());
-            s.setString(2, record.deviceId());
-            s.setString(3, record.productId());
-            s.setString(4, record.subjectId());
-            s.setString(5, record.channel().name());
-            Jdbc.setInstant(s, 6, record.time());
-            Jdbc.setInstant(s, 7, record.receivedAt());
-            s.setString(8, RecordFieldsJson.write(record.fields()));
-            s.setString(9, record.provenance().adapter());
-            s.setString(10, record.provenance().integrity().name());
-            if (record.provenance().counter() == null) {
-                s.setNull(11, Types.BIGINT);
-            } else {
-                s.setLong(11, record.provenance().counter());
+    /** One batched statement for every record of every append: one round trip, not one per record. */
+    private static void insertAll(Connection c, List<Append> appends) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (Append append : appends) {
+                for (CanonicalRecord record : append.records()) {
+                    bind(s, record);
+                    s.addBatch();
+                }
             }
-            s.setBoolean(12, record.flagged());
-        });
+            s.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement s, CanonicalRecord record) throws SQLException {
+        s.setString(1, record.id());
+        s.setString(2, record.deviceId());
+        s.setString(3, record.productId());
+        s.setString(4, record.subjectId());
+        s.setString(5, record.channel().name());
+        Jdbc.setInstant(s, 6, record.time());
+        Jdbc.setInstant(s, 7, record.receivedAt());
+        s.setString(8, RecordFieldsJson.write(record.fields()));
+        s.setString(9, record.provenance().adapter());
+        s.setString(10, record.provenance().integrity().name());
+        if (record.provenance().counter() == null) {
+            s.setNull(11, Types.BIGINT);
+        } else {
+            s.setLong(11, record.provenance().counter());
+        }
+        s.setBoolean(12, record.flagged());
     }
 
     /** Update, else insert: portable across H2 and PostgreSQL; callers serialise per device. */

@@ -1,0 +1,47 @@
+package io.pactum.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what arrived at one end of a phase and notes when the target was first reached. */
+final class Completion {
+    private final long target;
+    private final AtomicLong count = new AtomicLong();
+    private volatile long reachedAt;
+
+    Completion(long target) {
+        this.target = target;
+    }
+
+    void add(long n) {
+        note(count.addAndGet(n));
+    }
+
+    /** For a counter read from elsewhere (the hub's database). */
+    void set(long value) {
+        count.set(value);
+        note(value);
+    }
+
+    private void note(long value) {
+        if (value >= target && reachedAt == 0) {
+            reachedAt = System.nanoTime();
+        }
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    long target() {
+        return target;
+    }
+
+    boolean reached() {
+        return reachedAt != 0;
+    }
+
+    /** {@link System#nanoTime()} when the target was reached; 0 if not yet. */
+    long reachedAt() {
+        return reachedAt;
+    }
+}

@@ -1,0 +1,86 @@
+package io.pactum.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactum.core.integrity.HubSigner;
+import io.pactum.core.security.SecretBox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's Ed25519 signing key (commands now, audit checkpoints later). The private key is kept
+ * sealed under the master key, so the key file alone, like the database alone, reveals nothing.
+ * File: {@code {"publicKey": <base64 SPKI>, "sealedPrivateKey": <base64>}}.
+ */
+final class HubKey {
+    private static final Logger LOG = LoggerFactory.getLogger(HubKey.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] CONTEXT = "pactum/hub-signing-key".getBytes(StandardCharsets.UTF_8);
+
+    private HubKey() {}
+
+    static HubSigner loadOrCreate(Path file, SecretBox secretBox) {
+        return Files.isRegularFile(file) ? load(file, secretBox) : create(file, secretBox);
+    }
+
+    private static HubSigner load(Path file, SecretBox secretBox) {
+        try {
+            JsonNode stored = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            byte[] publicKey = Base64.getDecoder().decode(stored.path("publicKey").asText());
+            byte[] privateKey = secretBox.open(Base64.getDecoder().decode(stored.path("sealedPrivateKey").asText()), CONTEXT);
+            KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
+            return new HubSigner(ed25519.generatePrivate(new PKCS8EncodedKeySpec(privateKey)),
+                    ed25519.generatePublic(new X509EncodedKeySpec(publicKey)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the hub signing key " + file, e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the hub signing key " + file
+                    + " cannot be opened with this master key; restore both from the same backup", e);
+        }
+    }
+
+    private static HubSigner create(Path file, SecretBox secretBox) {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            PrivateKey privateKey = pair.getPrivate();
+            PublicKey publicKey = pair.getPublic();
+            ObjectNode stored = JSON.createObjectNode()
+                    .put("publicKey", Base64.getEncoder().encodeToString(publicKey.getEncoded()))
+                    .put("sealedPrivateKey", Base64.getEncoder().encodeToString(
+                            secretBox.seal(privateKey.getEncoded(), CONTEXT)));
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".hub-signing-key", ".tmp");
+            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (posix != null) {
+                posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(temp, JSON.writeValueAsString(stored), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("generated the hub signing key in {}", file);
+            return new HubSigner(privateKey, publicKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the hub signing key " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is required by every Java 15+ platform", e);
+        }
+    }
+}
