@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -265,38 +266,9 @@ final class DeviceSession {
             refusePublish(message);
             return;
         }
-        if (qos == MqttQoS.EXACTLY_ONCE) {
-            Future<Void> known = awaitingRelease.get(packetId);
-            if (known != null) {
-                // A retransmission of a QoS 2 message of this session: ingested once, acknowledged again.
-                known.onSuccess(v -> ifConnected(() -> endpoint.publishReceived(packetId)));
-                return;
-            }
-        }
-        if (pending >= MAX_PENDING) {
-            LOG.warn("device {} has {} messages waiting to be stored; disconnecting it", deviceId(), pending);
-            disconnect(MqttDisconnectReasonCode.QUOTA_EXCEEDED);
-            return;
-        }
         InboundMessage inbound = new InboundMessage(channel.get(), message.payload().getBytes(), clock.instant(),
                 MqttAdapter.ADAPTER, source, message.isDup());
-        Promise<Void> received = Promise.promise();
-        if (qos == MqttQoS.EXACTLY_ONCE) {
-            awaitingRelease.put(packetId, received.future());
-        }
-        pending++;
-        lanes.submit(deviceId(), () -> {
-            // On a worker, in the device's lane.
-            IngestOutcome outcome;
-            try {
-                outcome = gate.ingest(ingest, device, inbound);
-            } catch (RuntimeException | Error e) {
-                // Errors too: whatever the ingest path throws, the device must not wait forever.
-                context.runOnContext(v -> ingestFailed(packetId, e));
-                return;
-            }
-            context.runOnContext(v -> ingested(qos, packetId, outcome, received));
-        });
+        handleInLane(qos, packetId, () -> gate.ingest(ingest, device, inbound));
     }
 
     /**
@@ -304,8 +276,17 @@ final class DeviceSession {
      * in the device's lane, and acknowledged once that returned, like an ingested message.
      */
     private void onResponse(MqttPublishMessage message, String commandId) {
-        int packetId = message.messageId();
-        MqttQoS qos = message.qosLevel();
+        byte[] payload = message.payload().getBytes();
+        handleInLane(message.qosLevel(), message.messageId(), () -> respond(commandId, payload));
+    }
+
+    /**
+     * Runs a message's work on a worker, in the device's lane (so its messages keep their order),
+     * and acknowledges it on the connection's context once the work returned. A QoS 2
+     * retransmission is acknowledged again without running twice; a device with too much waiting
+     * is disconnected rather than buffered without bound.
+     */
+    private void handleInLane(MqttQoS qos, int packetId, Supplier<@Nullable IngestOutcome> work) {
         if (qos == MqttQoS.EXACTLY_ONCE) {
             Future<Void> known = awaitingRelease.get(packetId);
             if (known != null) {
@@ -318,18 +299,17 @@ final class DeviceSession {
             disconnect(MqttDisconnectReasonCode.QUOTA_EXCEEDED);
             return;
         }
-        byte[] payload = message.payload().getBytes();
         Promise<Void> received = Promise.promise();
         if (qos == MqttQoS.EXACTLY_ONCE) {
             awaitingRelease.put(packetId, received.future());
         }
         pending++;
         lanes.submit(deviceId(), () -> {
-            // On a worker, in the device's lane.
             IngestOutcome outcome;
             try {
-                outcome = respond(commandId, payload);
+                outcome = work.get();
             } catch (RuntimeException | Error e) {
+                // Errors too: whatever the work throws, the device must not wait forever.
                 context.runOnContext(v -> ingestFailed(packetId, e));
                 return;
             }

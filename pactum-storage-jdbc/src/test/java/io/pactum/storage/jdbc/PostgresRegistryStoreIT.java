@@ -6,42 +6,16 @@ import io.pactum.core.registry.Organisation;
 import io.pactum.core.registry.OrganisationRole;
 import io.pactum.core.registry.RegistryStoreContract;
 import io.pactum.core.registry.RegistryStores;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The store contract on a real PostgreSQL 17: one server per class, a new database per test. */
+/** The store contract on a real PostgreSQL 17: a new database per test on the shared server. */
 class PostgresRegistryStoreIT extends RegistryStoreContract {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-
     private JdbcDatabase database;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     private static JdbcSettings newDatabase() {
-        try {
-            String url = TestPostgres.createDatabase(postgres, "contract_" + DATABASES.incrementAndGet());
-            return new JdbcSettings(url, "postgres", null, 4);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database", e);
-        }
+        return TestPostgres.newDatabase("contract");
     }
 
     @Override

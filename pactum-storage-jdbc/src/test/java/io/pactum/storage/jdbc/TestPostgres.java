@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -28,6 +29,32 @@ import org.tukaani.xz.XZOutputStream;
  */
 final class TestPostgres {
     private TestPostgres() {}
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres shared;
+
+    /**
+     * A new, empty database on a server shared by every test class of this JVM (started on first
+     * use, stopped when the JVM ends): starting PostgreSQL costs seconds, a database milliseconds.
+     */
+    static synchronized JdbcSettings newDatabase(String prefix) {
+        try {
+            if (shared == null) {
+                EmbeddedPostgres server = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (IOException e) {
+                        // the JVM is ending; nothing left to clean up for
+                    }
+                }, "embedded-postgres-stop"));
+                shared = server;
+            }
+            return new JdbcSettings(createDatabase(shared, prefix + "_" + DATABASES.incrementAndGet()), "postgres", null, 4);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot provide a PostgreSQL test database", e);
+        }
+    }
 
     static EmbeddedPostgres start() throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
