@@ -29,6 +29,10 @@ final class ProductCommand {
         @Option(names = "--supplier", paramLabel = "ORG_ID", description = "Supplier (only when the operator registers).")
         String supplierId;
 
+        @Option(names = "--allow-unprotected",
+                description = "Accept messages without COSE protection (default: protection required).")
+        boolean allowUnprotected;
+
         @Override
         Request request() throws IOException {
             ObjectNode body = object().put("model", model).put("firmwareVersion", firmwareVersion)
@@ -36,6 +40,9 @@ final class ProductCommand {
             body.set("dataModel", JSON.readTree(dataModel.toFile()));
             if (supplierId != null) {
                 body.put("supplierId", supplierId);
+            }
+            if (allowUnprotected) {
+                body.putObject("ingestPolicy").put("protectionRequired", false);
             }
             return new Request("POST", "/products", body);
         }
