@@ -1,6 +1,5 @@
 package io.pactum.http;
 
-import io.pactum.core.command.CommandService;
 import io.pactum.core.service.Registry;
 import io.pactum.http.routes.ClientRoutes;
 import io.pactum.http.routes.CommandRoutes;
@@ -13,6 +12,7 @@ import io.pactum.http.routes.MeRoutes;
 import io.pactum.http.routes.OpenApiRoute;
 import io.pactum.http.routes.OrganisationRoutes;
 import io.pactum.http.routes.ProductRoutes;
+import io.pactum.http.routes.RecordRoutes;
 import io.pactum.http.support.AuthHandler;
 import io.pactum.http.support.Json;
 import io.pactum.http.support.JsonBodies;
@@ -46,9 +46,9 @@ public final class ApiRouter {
         return create(vertx, registry, settings, ready, ingestion, null);
     }
 
-    /** As above, plus commands to devices when {@code commands} is given. */
+    /** As above, plus commands to devices and their stored records when {@code devices} is given. */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
-            @Nullable DeviceIngestion ingestion, @Nullable CommandService commands) {
+            @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices) {
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
@@ -74,8 +74,9 @@ public final class ApiRouter {
         new DeviceRoutes(registry.devices(), replies, bodies).mount(router);
         new DataSubjectRoutes(registry.subjects(), replies, bodies).mount(router);
         new DeviceGroupRoutes(registry.groups(), replies, bodies).mount(router);
-        if (commands != null) {
-            new CommandRoutes(commands, replies, bodies).mount(router);
+        if (devices != null) {
+            new CommandRoutes(devices.commands(), replies, bodies).mount(router);
+            new RecordRoutes(devices.records(), replies).mount(router);
         }
 
         router.route().failureHandler(problems);

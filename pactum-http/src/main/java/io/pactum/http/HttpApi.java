@@ -1,6 +1,5 @@
 package io.pactum.http;
 
-import io.pactum.core.command.CommandService;
 import io.pactum.core.service.Registry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,16 +40,16 @@ public final class HttpApi {
         return listen(vertx, registry, settings, ready, ingestion, null);
     }
 
-    /** As above, plus the command API ({@code /api/v1/devices/{id}/commands}) and the hub's public key. */
+    /** As above, plus commands to devices, the hub's public key, and devices' stored records. */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
-            DeviceIngestion ingestion, CommandService commands) {
+            DeviceIngestion ingestion, DeviceServices devices) {
         Objects.requireNonNull(ingestion, "ingestion");
-        Objects.requireNonNull(commands, "commands");
-        return listen(vertx, registry, settings, ready, ingestion, commands);
+        Objects.requireNonNull(devices, "devices");
+        return listen(vertx, registry, settings, ready, ingestion, devices);
     }
 
     private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
-            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable CommandService commands) {
+            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
@@ -59,7 +58,7 @@ public final class HttpApi {
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, commands))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices))
                 .listen()
                 .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
                         settings.host(), server.actualPort()));

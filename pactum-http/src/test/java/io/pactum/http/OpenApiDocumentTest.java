@@ -34,7 +34,8 @@ class OpenApiDocumentTest {
             new Endpoint("POST", "/api/v1/devices/{id}/commands"),
             new Endpoint("GET", "/api/v1/devices/{id}/commands"),
             new Endpoint("GET", "/api/v1/devices/{id}/commands/{commandId}"),
-            new Endpoint("GET", "/api/v1/hub/key"));
+            new Endpoint("GET", "/api/v1/hub/key"),
+            new Endpoint("GET", "/api/v1/devices/{id}/records"));
 
     private TestHub hub;
     private Router router;
@@ -44,7 +45,7 @@ class OpenApiDocumentTest {
     void start(@TempDir Path dataDir) throws Exception {
         hub = TestHub.start(dataDir);
         router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion,
-                hub.commands);
+                hub.devices);
         document = new ObjectMapper().readTree(OpenApiRoute.load());
     }
 

@@ -3,6 +3,7 @@ package io.pactum.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.ingest.DeviceAuthenticator;
+import io.pactum.core.ingest.RecordQueries;
 import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.ingest.IngestPipeline;
 import io.pactum.core.integrity.DeviceKeys;
@@ -41,6 +42,7 @@ final class TestHub implements AutoCloseable {
     final LoggedSecuritySignals signals = new LoggedSecuritySignals(10_000);
     final DeviceIngestion ingestion;
     final CommandService commands;
+    final DeviceServices devices;
     final Vertx vertx;
     final HttpServer server;
     final String operatorToken;
@@ -60,11 +62,12 @@ final class TestHub implements AutoCloseable {
         KeyPair hubKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         commands = new CommandService(database.commands(), database.stores().devices(),
                 new HubSigner(hubKey.getPrivate(), hubKey.getPublic()), clock);
+        devices = new DeviceServices(commands, new RecordQueries(database.records(), database.stores().devices()));
         operatorToken = registry.bootstrap().ensureOperator().orElseThrow().token();
         vertx = Vertx.vertx();
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBodyBytes);
         server = (serveDeviceIngest
-                ? HttpApi.start(vertx, registry, settings, database::isReady, ingestion, commands)
+                ? HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices)
                 : HttpApi.start(vertx, registry, settings, database::isReady))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api = new Api("http://127.0.0.1:" + server.actualPort());

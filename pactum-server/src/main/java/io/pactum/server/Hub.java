@@ -1,10 +1,12 @@
 package io.pactum.server;
 
 import io.pactum.core.command.CommandService;
+import io.pactum.core.ingest.RecordQueries;
 import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.registry.IssuedToken;
 import io.pactum.core.service.Registry;
 import io.pactum.http.DeviceIngestion;
+import io.pactum.http.DeviceServices;
 import io.pactum.http.HttpApi;
 import io.pactum.http.HttpSettings;
 import io.pactum.mqtt.MqttAdapter;
@@ -66,8 +68,10 @@ public final class Hub implements AutoCloseable {
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
             CommandService commands = new CommandService(local.database().commands(),
                     local.database().stores().devices(), local.hubSigner(), local.clock());
+            DeviceServices devices = new DeviceServices(commands,
+                    new RecordQueries(gateway.records(), local.database().stores().devices()));
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
-                    ingestion, commands),
+                    ingestion, devices),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
             MqttConfig mqttConfig = config.mqtt();
             Optional<TlsCertificate> certificate = mqttCertificate(config);

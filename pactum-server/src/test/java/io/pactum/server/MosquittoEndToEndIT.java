@@ -67,6 +67,9 @@ class MosquittoEndToEndIT {
                     "-m", "{\"temperature\": 21.5}");
             assertThat(publish.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(publish.exitValue()).as(output(publish)).isZero();
+            JsonNode records = call("GET", base + "/devices/thermo-1/records", admin, null);
+            assertThat(records.at("/items/0/fields/0/value").asDouble()).isEqualTo(21.5);
+            assertThat(records.at("/items/0/provenance/adapter").asText()).isEqualTo("mqtt");
 
             Process subscribe = mosquitto("mosquitto_sub", login, "-t", "devices/thermo-1/commands", "-q", "1",
                     "-C", "1", "-F", "%x");
