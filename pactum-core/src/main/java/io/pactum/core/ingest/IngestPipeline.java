@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IngestPipeline implements MessageIngest {
     private static final int LOCK_STRIPES = 256;
+    /** Device messages carry no external AAD (docs/device-messages.md). */
+    private static final byte[] NO_EXTERNAL_AAD = new byte[0];
 
     private final RecordStore records;
     private final DeviceKeyring keyring;
@@ -69,7 +71,7 @@ public final class IngestPipeline implements MessageIngest {
         if (MessageVerifier.isCose(message.payload())) {
             try {
                 verified = MessageVerifier.verify(message.payload(), device.deviceId(), keyring.keysOf(device.device()),
-                        new byte[0]);
+                        NO_EXTERNAL_AAD);
             } catch (IntegrityException e) {
                 return reject(device, message, SignalType.INTEGRITY_FAILURE, RejectReason.INTEGRITY_FAILURE,
                         e.getMessage());

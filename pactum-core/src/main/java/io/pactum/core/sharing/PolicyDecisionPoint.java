@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -104,23 +105,7 @@ public final class PolicyDecisionPoint {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(now, "now");
-        List<Compiled> forRecipient = forRecipient(record.productId(), record.deviceId(), recipientId);
-        if (forRecipient.isEmpty()) {
-            return noAgreement(recipientId, record.deviceId(), record.productId());
-        }
-        List<Compiled> forPurpose = forPurpose(forRecipient, purpose);
-        if (forPurpose.isEmpty()) {
-            return wrongPurpose(recipientId, forRecipient, purpose);
-        }
-        Decision first = null;
-        for (Compiled c : forPurpose) {
-            Decision decision = release(c, record, now).decision();
-            if (decision.allowed()) {
-                return decision;
-            }
-            first = first == null ? decision : first;
-        }
-        return Objects.requireNonNull(first);
+        return decideForPurpose(recipientId, record, purpose, c -> release(c, record, now).decision());
     }
 
     /**
@@ -135,6 +120,26 @@ public final class PolicyDecisionPoint {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(now, "now");
+        return decideForPurpose(recipientId, record, purpose, c -> {
+            Agreement a = c.agreement;
+            if (a.releasedTransform(field) == null) {
+                return Decision.deny(DecisionReason.FIELD_OUT_OF_SCOPE, a.id(), null,
+                        "field '" + field + "' is not released under agreement " + a.id());
+            }
+            Decision standing = standing(a, now);
+            return standing != null ? standing : consentOrAllow(a, record.subjectId(), c.records, now, false,
+                    "field '" + field + "' may go to " + recipientId + " under agreement " + a.id()
+                            + " for " + a.purpose().wireName());
+        });
+    }
+
+    /**
+     * Decides over the recipient's agreements that cover the record: none, or none for the
+     * purpose, is explained as such; otherwise the first agreement that allows wins, and if none
+     * does, the first denial explains why.
+     */
+    private Decision decideForPurpose(String recipientId, CanonicalRecord record, Purpose purpose,
+            Function<Compiled, Decision> decideOne) {
         List<Compiled> forRecipient = forRecipient(record.productId(), record.deviceId(), recipientId);
         if (forRecipient.isEmpty()) {
             return noAgreement(recipientId, record.deviceId(), record.productId());
@@ -143,27 +148,24 @@ public final class PolicyDecisionPoint {
         if (forPurpose.isEmpty()) {
             return wrongPurpose(recipientId, forRecipient, purpose);
         }
+        return Objects.requireNonNull(firstAllowedOrFirstDenial(forPurpose, decideOne));
+    }
+
+    /** The first allowing decision, else the first denial; null if every candidate was skipped (null). */
+    private static @Nullable Decision firstAllowedOrFirstDenial(List<Compiled> candidates,
+            Function<Compiled, @Nullable Decision> decideOne) {
         Decision first = null;
-        for (Compiled c : forPurpose) {
-            Agreement a = c.agreement;
-            Decision decision;
-            if (a.releasedTransform(field) == null) {
-                decision = Decision.deny(DecisionReason.FIELD_OUT_OF_SCOPE, a.id(), null,
-                        "field '" + field + "' is not released under agreement " + a.id());
-            } else {
-                decision = standing(a, now);
-                if (decision == null) {
-                    decision = consentOrAllow(a, record.subjectId(), c.records, now, false,
-                            "field '" + field + "' may go to " + recipientId + " under agreement " + a.id()
-                                    + " for " + a.purpose().wireName());
-                }
+        for (Compiled c : candidates) {
+            Decision decision = decideOne.apply(c);
+            if (decision == null) {
+                continue;
             }
             if (decision.allowed()) {
                 return decision;
             }
             first = first == null ? decision : first;
         }
-        return Objects.requireNonNull(first);
+        return first;
     }
 
     /**
@@ -180,27 +182,23 @@ public final class PolicyDecisionPoint {
         if (forRecipient.isEmpty()) {
             return noAgreement(recipientId, target.deviceId(), target.productId());
         }
-        Decision first = null;
-        for (Compiled c : forRecipient) {
+        Decision first = firstAllowedOrFirstDenial(forRecipient, c -> {
             if (!c.grants(command, target.deviceId())) {
-                continue;
+                return null;
             }
             Agreement a = c.agreement;
-            Decision decision = standing(a, now);
-            if (decision == null && !target.active()) {
-                decision = Decision.deny(DecisionReason.DEVICE_NOT_ACTIVE, a.id(), null,
+            Decision standing = standing(a, now);
+            if (standing != null) {
+                return standing;
+            }
+            if (!target.active()) {
+                return Decision.deny(DecisionReason.DEVICE_NOT_ACTIVE, a.id(), null,
                         "device " + target.deviceId() + " is not active and takes no partner commands");
             }
-            if (decision == null) {
-                decision = consentOrAllow(a, target.subjectId(), c.commands, now, true,
-                        "command '" + command + "' to device " + target.deviceId() + " is granted to "
-                                + recipientId + " by agreement " + a.id());
-            }
-            if (decision.allowed()) {
-                return decision;
-            }
-            first = first == null ? decision : first;
-        }
+            return consentOrAllow(a, target.subjectId(), c.commands, now, true,
+                    "command '" + command + "' to device " + target.deviceId() + " is granted to "
+                            + recipientId + " by agreement " + a.id());
+        });
         if (first != null) {
             return first;
         }
