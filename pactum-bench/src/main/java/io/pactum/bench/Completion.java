@@ -1,6 +1,8 @@
 package io.pactum.bench;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /** Counts what arrived at one end of a phase and notes when the target was first reached. */
 final class Completion {
@@ -43,5 +45,24 @@ final class Completion {
     /** {@link System#nanoTime()} when the target was reached; 0 if not yet. */
     long reachedAt() {
         return reachedAt;
+    }
+
+    /**
+     * Waits until the target is reached or the deadline passes, or gives up early once
+     * {@code brokenOff} says a connection was lost and nothing arrived for 3 s.
+     */
+    void await(long deadlineNanos, BooleanSupplier brokenOff) {
+        long lastCount = -1;
+        long lastProgress = System.nanoTime();
+        while (!reached() && System.nanoTime() < deadlineNanos) {
+            long now = System.nanoTime();
+            if (count() != lastCount) {
+                lastCount = count();
+                lastProgress = now;
+            } else if (brokenOff.getAsBoolean() && now - lastProgress > TimeUnit.SECONDS.toNanos(3)) {
+                return;
+            }
+            Harness.sleep(1);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.pactum.bench;
 
-import ch.qos.logback.classic.Level;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.pactum.bench.BenchFleet.BenchDevice;
 import io.pactum.core.signal.SecuritySignal;
@@ -9,23 +8,17 @@ import io.pactum.server.config.ConfigLoader;
 import io.pactum.server.config.PactumConfig;
 import io.pactum.storage.jdbc.JdbcDatabase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /**
  * The MQTT ingest load harness (issue #3): in one run on loopback, the same pre-built COSE_Mac0
@@ -65,30 +58,9 @@ public final class IngestLoadHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        Options options = LoadOptions.prepare(args, Options::parse, USAGE).orElse(null);
+        if (options == null) {
             return;
-        }
-        if (options.help) {
-            System.out.print(USAGE);
-            return;
-        }
-        try {
-            MosquittoBroker.requireInstalled(options.mosquitto);
-        } catch (IllegalStateException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (!options.verbose) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                    .setLevel(Level.WARN);
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("pactum.security")).setLevel(Level.WARN);
         }
         boolean ok = new IngestLoadHarness(options).run();
         System.exit(ok ? 0 : 1);
@@ -96,8 +68,7 @@ public final class IngestLoadHarness {
 
     private boolean run() throws Exception {
         Machine machine = Machine.describe();
-        String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)
-                .withNano(0).toInstant());
+        String started = Harness.utcNow();
         System.out.println("Pactum MQTT ingest load harness, " + started);
         System.out.println("machine:   " + machine);
         System.out.println("load avg:  " + Machine.loadAverage() + " (1, 5, 15 min) at start");
@@ -108,14 +79,13 @@ public final class IngestLoadHarness {
                 options.qos, options.inflight, options.qos0Window == 0 ? "unlimited" : options.qos0Window);
 
         Path work = Files.createTempDirectory("pactum-bench-");
-        Vertx clientRuntime = Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        Vertx clientRuntime = Harness.clientRuntime();
         try {
             runPactum(work.resolve("hub"), clientRuntime);
             runMosquitto(work, clientRuntime);
         } finally {
             LoadClients.await(clientRuntime.close(), "stop the client runtime");
-            deleteTree(work);
+            Harness.deleteTree(work);
         }
         return report(machine);
     }
@@ -200,12 +170,12 @@ public final class IngestLoadHarness {
         LoadClients.PublishRound round = clients.publish(messages, MqttQoS.valueOf(qos), options.qos0Window,
                 stored::count, deadline);
         Completion done = qos == 0 ? stored : round.acknowledged;
-        waitFor(done, clients, disconnectsBefore, deadline);
+        done.await(deadline, () -> clients.unexpectedDisconnects.get() > disconnectsBefore);
         long end = done.reachedAt();
         counter.onCount(value -> { });
 
         // Settle, then count exactly: nothing lost, nothing stored twice, nothing rejected.
-        sleep(300);
+        Harness.sleep(300);
         long exact = counter.countNow() - base;
         long signals = hub.gateway().signals().recent().stream()
                 .map(SecuritySignal::at).filter(t -> !t.isBefore(signalsFrom)).count();
@@ -241,11 +211,11 @@ public final class IngestLoadHarness {
         // Fresh device identities are not needed: Mosquitto ignores the COSE content; the bytes are the same.
         List<BenchDevice> devices = new ArrayList<>();
         for (int i = 1; i <= options.devices; i++) {
-            devices.add(new BenchDevice(String.format("bench-glucose-%04d", i), "", new byte[32]));
+            devices.add(new BenchDevice(String.format("bench-glucose-%04d", i), "", new byte[32], ""));
         }
         Map<String, byte[][][]> rounds = pactumMessages;
         try (MosquittoBroker broker = MosquittoBroker.start(options.mosquitto, work);
-                Subscribers subscribers = new Subscribers(clientRuntime, broker.port(), devices);
+                Subscribers subscribers = Subscribers.perDeviceTopic(clientRuntime, broker.port(), devices);
                 LoadClients clients = new LoadClients(clientRuntime, broker.port(), devices, false,
                         options.inflight)) {
             clients.connect();
@@ -266,13 +236,13 @@ public final class IngestLoadHarness {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds);
         LoadClients.PublishRound round = clients.publish(messages, MqttQoS.valueOf(qos), options.qos0Window,
                 received::count, deadline);
-        waitFor(received, clients, disconnectsBefore, deadline);
+        received.await(deadline, () -> clients.unexpectedDisconnects.get() > disconnectsBefore);
         if (qos > 0) {
-            waitFor(round.acknowledged, clients, disconnectsBefore, deadline);
+            round.acknowledged.await(deadline, () -> clients.unexpectedDisconnects.get() > disconnectsBefore);
         }
         long end = received.reachedAt() == 0 || (qos > 0 && round.acknowledged.reachedAt() == 0) ? 0
                 : Math.max(received.reachedAt(), round.acknowledged.reachedAt());
-        sleep(300);
+        Harness.sleep(300);
         List<String> problems = new ArrayList<>();
         if (received.count() != expected) {
             problems.add("subscribers received " + received.count() + " of " + expected);
@@ -296,23 +266,6 @@ public final class IngestLoadHarness {
     // ---------------------------------------------------------------- common
 
     private Map<String, byte[][][]> pactumMessages = Map.of();
-
-    /** Waits until done, the deadline, or (after a server-side disconnect) 3 s without progress. */
-    private static void waitFor(Completion done, LoadClients clients, int disconnectsBefore, long deadline) {
-        long lastCount = -1;
-        long lastProgress = System.nanoTime();
-        while (!done.reached() && System.nanoTime() < deadline) {
-            long now = System.nanoTime();
-            if (done.count() != lastCount) {
-                lastCount = done.count();
-                lastProgress = now;
-            } else if (clients.unexpectedDisconnects.get() > disconnectsBefore
-                    && now - lastProgress > TimeUnit.SECONDS.toNanos(3)) {
-                return;
-            }
-            sleep(1);
-        }
-    }
 
     private boolean report(Machine machine) {
         System.out.println();
@@ -358,23 +311,6 @@ public final class IngestLoadHarness {
         return total;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     /** One round's outcome. */
     private record Result(String system, int qos, boolean warmup, long messages, long nanos, List<String> problems) {
         double rate() {
@@ -393,74 +329,45 @@ public final class IngestLoadHarness {
     }
 
     /** Command-line options, every one bounded. */
-    private static final class Options {
-        int devices = 10;
-        int messages = 5000;
-        int warmupMessages = -1;
+    private static final class Options extends LoadOptions {
         List<Integer> qos = List.of(0, 1);
-        int inflight = 100;
         int qos0Window = 900;
-        int timeoutSeconds = 180;
         int pollMillis = 10;
-        Path mosquitto = MosquittoBroker.DEBIAN_BINARY;
-        boolean verbose;
-        boolean help;
+
+        Options() {
+            super(10, 5000);
+        }
+
+        @Override
+        int readOwn(String[] args, int i) {
+            String arg = args[i];
+            switch (arg) {
+                case "--qos0-window" -> qos0Window = Args.intValue(arg, args, ++i, 0, 1_000_000);
+                case "--poll-millis" -> pollMillis = Args.intValue(arg, args, ++i, 1, 1000);
+                case "--qos" -> {
+                    List<Integer> levels = new ArrayList<>();
+                    for (String level : Args.value(arg, args, ++i).split(",")) {
+                        int q = Args.parseInt(arg, level.trim(), 0, 1);
+                        if (!levels.contains(q)) {
+                            levels.add(q);
+                        }
+                    }
+                    qos = List.copyOf(levels);
+                }
+                default -> {
+                    return -1;
+                }
+            }
+            return i;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                switch (arg) {
-                    case "--help", "-h" -> o.help = true;
-                    case "--verbose" -> o.verbose = true;
-                    case "--devices" -> o.devices = intValue(arg, args, ++i, 1, 1000);
-                    case "--messages" -> o.messages = intValue(arg, args, ++i, 1, 1_000_000);
-                    case "--warmup-messages" -> o.warmupMessages = intValue(arg, args, ++i, 1, 1_000_000);
-                    case "--inflight" -> o.inflight = intValue(arg, args, ++i, 1, 1000);
-                    case "--qos0-window" -> o.qos0Window = intValue(arg, args, ++i, 0, 1_000_000);
-                    case "--timeout" -> o.timeoutSeconds = intValue(arg, args, ++i, 1, 3600);
-                    case "--poll-millis" -> o.pollMillis = intValue(arg, args, ++i, 1, 1000);
-                    case "--mosquitto" -> o.mosquitto = Path.of(value(arg, args, ++i));
-                    case "--qos" -> {
-                        List<Integer> levels = new ArrayList<>();
-                        for (String level : value(arg, args, ++i).split(",")) {
-                            int q = parseInt(arg, level.trim(), 0, 1);
-                            if (!levels.contains(q)) {
-                                levels.add(q);
-                            }
-                        }
-                        o.qos = List.copyOf(levels);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
+            o.read(args);
             if (o.warmupMessages < 0) {
                 o.warmupMessages = Math.max(1, Math.min(o.messages / 5, 1000));
             }
             return o;
-        }
-
-        private static String value(String option, String[] args, int i) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int intValue(String option, String[] args, int i, int min, int max) {
-            return parseInt(option, value(option, args, i), min, max);
-        }
-
-        private static int parseInt(String option, String text, int min, int max) {
-            try {
-                int v = Integer.parseInt(text);
-                if (v < min || v > max) {
-                    throw new IllegalArgumentException(option + " must be " + min + " to " + max + ", not " + v);
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a number, not '" + text + "'");
-            }
         }
     }
 }

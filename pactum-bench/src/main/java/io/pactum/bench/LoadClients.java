@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *       by the hub, received by the Mosquitto subscribers), across all connections; 0 means no limit.</li>
  * </ul>
  * Every publisher runs on its connection's event loop, so sending never waits on another thread.
+ * A {@link SendObserver} may note when each message was handed to the client, for latencies.
  */
 final class LoadClients implements AutoCloseable {
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
@@ -38,13 +39,27 @@ final class LoadClients implements AutoCloseable {
     private final List<Publisher> publishers = new ArrayList<>();
     final AtomicInteger unexpectedDisconnects = new AtomicInteger();
 
+    /**
+     * Told, on the device's event loop, the moment message {@code index} of device {@code device} is
+     * sent and the moment its device's {@code index}-th PUBACK of the round arrives (both servers
+     * handle a device's messages in order, so that is the acknowledgement of the same message).
+     */
+    @FunctionalInterface
+    interface SendObserver {
+        SendObserver NONE = (device, index, nanos) -> { };
+
+        void sent(int device, int index, long nanoTime);
+
+        default void acknowledged(int device, int index, long nanoTime) { }
+    }
+
     LoadClients(Vertx vertx, int port, List<BenchDevice> devices, boolean credentials, int inflight) {
         this.vertx = vertx;
         this.port = port;
         this.credentials = credentials;
         this.inflight = inflight;
-        for (BenchDevice device : devices) {
-            publishers.add(new Publisher(device));
+        for (int i = 0; i < devices.size(); i++) {
+            publishers.add(new Publisher(i, devices.get(i)));
         }
     }
 
@@ -64,11 +79,17 @@ final class LoadClients implements AutoCloseable {
      * was handed to the network and, for QoS 1, acknowledged (or the deadline passed).
      */
     PublishRound publish(byte[][][] messages, MqttQoS qos, int qos0Window, LongSupplier arrived, long deadlineNanos) {
+        return publish(messages, qos, qos0Window, arrived, SendObserver.NONE);
+    }
+
+    /** As {@link #publish(byte[][][], MqttQoS, int, LongSupplier, long)}, telling {@code observer} of every send. */
+    PublishRound publish(byte[][][] messages, MqttQoS qos, int qos0Window, LongSupplier arrived,
+            SendObserver observer) {
         long total = 0;
         for (byte[][] m : messages) {
             total += m.length;
         }
-        PublishRound round = new PublishRound(total, qos, qos0Window, arrived);
+        PublishRound round = new PublishRound(total, qos, qos0Window, arrived, observer);
         round.startedAt = System.nanoTime();
         for (int i = 0; i < publishers.size(); i++) {
             publishers.get(i).start(round, messages[i]);
@@ -98,6 +119,7 @@ final class LoadClients implements AutoCloseable {
         final MqttQoS qos;
         final long qos0Window;
         final LongSupplier arrived;
+        final SendObserver observer;
         final Completion acknowledged;
         final AtomicLong sent = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
@@ -105,11 +127,12 @@ final class LoadClients implements AutoCloseable {
         volatile long allSentAt;
         private final AtomicInteger finishedPublishers = new AtomicInteger();
 
-        PublishRound(long total, MqttQoS qos, int qos0Window, LongSupplier arrived) {
+        PublishRound(long total, MqttQoS qos, int qos0Window, LongSupplier arrived, SendObserver observer) {
             this.total = total;
             this.qos = qos;
             this.qos0Window = qos0Window <= 0 ? Long.MAX_VALUE : qos0Window;
             this.arrived = arrived;
+            this.observer = observer;
             this.acknowledged = new Completion(qos == MqttQoS.AT_MOST_ONCE ? 0 : total);
         }
 
@@ -125,6 +148,7 @@ final class LoadClients implements AutoCloseable {
     }
 
     private final class Publisher {
+        private final int index;
         private final BenchDevice device;
         private final String topic;
         private @Nullable MqttClient client;
@@ -135,8 +159,10 @@ final class LoadClients implements AutoCloseable {
         private byte[][] messages = new byte[0][];
         private int next;
         private int unacknowledged;
+        private int acknowledgedInRound;
 
-        Publisher(BenchDevice device) {
+        Publisher(int index, BenchDevice device) {
+            this.index = index;
             this.device = device;
             this.topic = "devices/" + device.id() + "/telemetry";
         }
@@ -172,6 +198,7 @@ final class LoadClients implements AutoCloseable {
                 messages = newMessages;
                 next = 0;
                 unacknowledged = 0;
+                acknowledgedInRound = 0;
                 pump();
             });
         }
@@ -188,6 +215,7 @@ final class LoadClients implements AutoCloseable {
                 if (qos0 ? !r.mayQos0Send() : unacknowledged >= inflight) {
                     break;
                 }
+                r.observer.sent(index, next, System.nanoTime());
                 byte[] message = messages[next++];
                 r.sent.incrementAndGet();
                 if (!qos0) {
@@ -214,6 +242,7 @@ final class LoadClients implements AutoCloseable {
                 return;
             }
             unacknowledged--;
+            r.observer.acknowledged(index, acknowledgedInRound++, System.nanoTime());
             r.acknowledged.add(1);
             if (next < messages.length) {
                 pump();

@@ -37,6 +37,18 @@ final class StoredRecordCounter implements AutoCloseable {
         }
     }
 
+    /** The exact number of rows of another of the hub's tables (e.g. {@code outbox}), now. */
+    synchronized long countRows(String table) throws SQLException {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        try (PreparedStatement rows = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet rs = rows.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The count at the last poll. */
     long latest() {
         return latest;

@@ -1,7 +1,9 @@
 /**
- * Benchmarks of the ingest path: JMH micro-benchmarks ({@code *Benchmark}) and the MQTT load
- * harness ({@link io.pactum.bench.IngestLoadHarness}) that compares the hub with Debian's Mosquitto
- * on the same machine. Results and the commands that produced them are in {@code docs/benchmarks.md}.
+ * Benchmarks of the ingest and sharing paths: JMH micro-benchmarks ({@code *Benchmark}) and two
+ * MQTT load harnesses that compare the hub with Debian's Mosquitto on the same machine — ingest
+ * ({@link io.pactum.bench.IngestLoadHarness}) and sharing end to end, device to two recipients
+ * ({@link io.pactum.bench.SharingLoadHarness}). Results and the commands that produced them are in
+ * {@code docs/benchmarks.md}.
  */
 @NullMarked
 package io.pactum.bench;

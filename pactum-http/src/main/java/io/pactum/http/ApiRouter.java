@@ -1,9 +1,13 @@
 package io.pactum.http;
 
 import io.pactum.core.service.Registry;
+import io.pactum.http.routes.AgreementRoutes;
 import io.pactum.http.routes.ClientRoutes;
 import io.pactum.http.routes.CommandRoutes;
+import io.pactum.http.routes.ConsentRoutes;
 import io.pactum.http.routes.DataSubjectRoutes;
+import io.pactum.http.routes.DeliveryRoutes;
+import io.pactum.http.routes.DeliveryStreamRoute;
 import io.pactum.http.routes.DeviceGroupRoutes;
 import io.pactum.http.routes.DeviceIngestRoutes;
 import io.pactum.http.routes.DeviceRoutes;
@@ -11,8 +15,10 @@ import io.pactum.http.routes.HealthRoutes;
 import io.pactum.http.routes.MeRoutes;
 import io.pactum.http.routes.OpenApiRoute;
 import io.pactum.http.routes.OrganisationRoutes;
+import io.pactum.http.routes.PartnerCommandRoutes;
 import io.pactum.http.routes.ProductRoutes;
 import io.pactum.http.routes.RecordRoutes;
+import io.pactum.http.routes.WebhookRoutes;
 import io.pactum.http.support.AuthHandler;
 import io.pactum.http.support.Json;
 import io.pactum.http.support.JsonBodies;
@@ -49,6 +55,15 @@ public final class ApiRouter {
     /** As above, plus commands to devices and their stored records when {@code devices} is given. */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices) {
+        return create(vertx, registry, settings, ready, ingestion, devices, null);
+    }
+
+    /**
+     * As above, plus agreements, consent, deliveries (polling, Server-Sent Events, webhooks) and
+     * partners' commands when {@code sharing} is given.
+     */
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices, @Nullable SharingServices sharing) {
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
@@ -77,6 +92,15 @@ public final class ApiRouter {
         if (devices != null) {
             new CommandRoutes(devices.commands(), replies, bodies).mount(router);
             new RecordRoutes(devices.records(), replies).mount(router);
+        }
+        if (sharing != null) {
+            new AgreementRoutes(sharing.sharing(), replies, bodies).mount(router);
+            new ConsentRoutes(sharing.sharing(), replies, bodies).mount(router);
+            // The stream holds its request open, so it checks the caller's token again on every heartbeat.
+            new DeliveryStreamRoute(sharing.deliveries(), registry.authenticator()).mount(router);
+            new DeliveryRoutes(sharing.deliveries(), replies).mount(router);
+            new WebhookRoutes(sharing.deliveries(), replies, bodies).mount(router);
+            new PartnerCommandRoutes(sharing.partnerCommands(), replies, bodies).mount(router);
         }
 
         router.route().failureHandler(problems);

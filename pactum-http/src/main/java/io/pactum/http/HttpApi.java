@@ -24,7 +24,7 @@ public final class HttpApi {
      * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
-        return listen(vertx, registry, settings, ready, null, null);
+        return listen(vertx, registry, settings, ready, null, null, null);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class HttpApi {
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion) {
         Objects.requireNonNull(ingestion, "ingestion");
-        return listen(vertx, registry, settings, ready, ingestion, null);
+        return listen(vertx, registry, settings, ready, ingestion, null, null);
     }
 
     /** As above, plus commands to devices, the hub's public key, and devices' stored records. */
@@ -45,11 +45,24 @@ public final class HttpApi {
             DeviceIngestion ingestion, DeviceServices devices) {
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(devices, "devices");
-        return listen(vertx, registry, settings, ready, ingestion, devices);
+        return listen(vertx, registry, settings, ready, ingestion, devices, null);
+    }
+
+    /**
+     * As above, plus sharing: agreements, consent, deliveries to recipients (polling, Server-Sent
+     * Events, webhook registration) and partners' commands.
+     */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            DeviceIngestion ingestion, DeviceServices devices, SharingServices sharing) {
+        Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(sharing, "sharing");
+        return listen(vertx, registry, settings, ready, ingestion, devices, sharing);
     }
 
     private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
-            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices) {
+            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices,
+            @Nullable SharingServices sharing) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
@@ -58,7 +71,7 @@ public final class HttpApi {
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices, sharing))
                 .listen()
                 .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
                         settings.host(), server.actualPort()));

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,27 @@ final class Api {
         @Override
         public String toString() {
             return status + " " + raw;
+        }
+    }
+
+    /** Opens a stream of Server-Sent Events; {@code lastEventId} as a reconnecting EventSource sends it. */
+    EventStream stream(String path, @Nullable String token, @Nullable String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -86,8 +109,13 @@ final class Api {
             request.header("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String raw = response.body();
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String raw;
+            try (InputStream in = response.body()) {
+                // A stream of events never ends: only its status and headers are read, then it is closed.
+                boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+                raw = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
             JsonNode json = raw.isEmpty() ? MissingNode.getInstance() : JSON.readTree(raw);
             return new Reply(response.statusCode(), response.headers(), raw, json);
         } catch (IOException e) {

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every authenticated endpoint, called by every kind of caller: the operator, a supplier (A) that
  * owns the resources, another supplier (B) acting on A's resources, a partner and a researcher, with
- * full and read-only tokens. Each refusal must change nothing (the registry is compared before and
- * after); and every endpoint refuses a missing, malformed, wrong, revoked or expired token with 401.
+ * full and read-only tokens. Each refusal must change nothing (everything the hub holds, registry and
+ * sharing, is compared before and after); and every endpoint refuses a missing, malformed, wrong,
+ * revoked or expired token with 401.
  *
  * <p>To extend: add a row to {@link #matrix()}; {@link #matrix_coversEveryAuthenticatedEndpoint()}
  * fails until every route of the router has one.
@@ -55,6 +56,11 @@ class AuthorisationMatrixIT {
     private String groupA;
     private String groupB;
     private String subject;
+    private String partner;
+    private String agreement;
+    private String webhook;
+    private String commandA;
+    private String pseudonymOfDeviceA;
     private String revokedToken;
     private String expiredToken;
 
@@ -66,7 +72,7 @@ class AuthorisationMatrixIT {
         String operatorOrg = api.get(V1 + "/me", op).text("/organisationId");
         orgA = created(api.post(V1 + "/organisations", op, "{\"name\": \"Supplier A\", \"role\": \"supplier\"}")).text("/id");
         orgB = created(api.post(V1 + "/organisations", op, "{\"name\": \"Supplier B\", \"role\": \"supplier\"}")).text("/id");
-        String partner = created(api.post(V1 + "/organisations", op, "{\"name\": \"Partner\", \"role\": \"partner\"}")).text("/id");
+        partner = created(api.post(V1 + "/organisations", op, "{\"name\": \"Partner\", \"role\": \"partner\"}")).text("/id");
         String researcher = created(api.post(V1 + "/organisations", op, "{\"name\": \"Researcher\", \"role\": \"researcher\"}"))
                 .text("/id");
 
@@ -88,6 +94,10 @@ class AuthorisationMatrixIT {
                 .text("/id");
         groupB = created(api.post(V1 + "/device-groups", tokens.get("supplier B"), "{\"name\": \"B's ward\"}")).text("/id");
         subject = created(api.post(V1 + "/subjects", op, "{}")).text("/id");
+        agreement = freshAgreement();
+        webhook = freshWebhook();
+        commandA = created(api.post(V1 + "/devices/" + deviceA + "/commands", op, "{\"name\": \"reboot\"}")).text("/id");
+        pseudonymOfDeviceA = hub.pseudonym(partner, deviceA);
 
         revokedToken = token(orgA, "to be revoked", "[\"read\"]");
         String revokedId = api.get(V1 + "/me", revokedToken).text("/clientId");
@@ -165,6 +175,61 @@ class AuthorisationMatrixIT {
                                                                                         200, 200, 200, 200, 404, 403, 403));
         rows.add(row("PUT", V1 + "/device-groups/{id}/members", () -> V1 + "/device-groups/" + groupA + "/members",
                 () -> "{\"deviceIds\": [\"" + deviceA + "\"]}",                         200, 403, 200, 403, 404, 403, 403));
+        // Commands to devices, the hub key and stored records: the operator's, except the public key.
+        rows.add(row("POST", V1 + "/devices/{id}/commands", () -> V1 + "/devices/" + deviceA + "/commands",
+                () -> "{\"name\": \"reboot\"}",                                          201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/devices/{id}/commands", () -> V1 + "/devices/" + deviceA + "/commands", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/devices/{id}/commands/{commandId}",
+                () -> V1 + "/devices/" + deviceA + "/commands/" + commandA, none,       200, 200, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/hub/key", () -> V1 + "/hub/key", none,               200, 200, 200, 200, 200, 200, 200));
+        rows.add(row("GET", V1 + "/devices/{id}/records", () -> V1 + "/devices/" + deviceA + "/records", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        // Agreements: the operator decides them; a recipient reads its own (the partner's here), others see none.
+        rows.add(row("POST", V1 + "/agreements", () -> V1 + "/agreements", this::agreementBody,
+                                                                                        201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/agreements", () -> V1 + "/agreements", none,         200, 200, 200, 200, 200, 200, 403));
+        rows.add(row("GET", V1 + "/agreements/{id}", () -> V1 + "/agreements/" + agreement, none,
+                                                                                        200, 200, 404, 404, 404, 200, 403));
+        for (String action : List.of("suspend", "resume", "revoke")) {
+            // Revoking is for good, so each call gets an agreement of its own.
+            Supplier<String> target = action.equals("revoke") ? this::freshAgreement : () -> agreement;
+            rows.add(row("POST", V1 + "/agreements/{id}/" + action, () -> V1 + "/agreements/" + target.get() + "/" + action,
+                    none,                                                               200, 403, 403, 403, 403, 403, 403));
+        }
+        // Consent: the operator records it and reads the receipts (it alone holds raw subject ids).
+        rows.add(row("POST", V1 + "/consents", () -> V1 + "/consents",
+                () -> "{\"subjectId\": \"" + subject + "\", \"recipientId\": \"" + partner
+                        + "\", \"purpose\": \"healthcare\", \"action\": \"given\"}",        201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/subjects/{id}/consents", () -> V1 + "/subjects/" + subject + "/consents", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        // Deliveries: recipients (partners, suppliers) read their own; the operator receives none.
+        rows.add(row("GET", V1 + "/deliveries", () -> V1 + "/deliveries", none,         403, 403, 200, 200, 200, 200, 403));
+        rows.add(row("GET", V1 + "/deliveries/stream", () -> V1 + "/deliveries/stream", none,
+                                                                                        403, 403, 200, 200, 200, 200, 403));
+        // Webhooks: a recipient manages its own (the partner's here); the operator reads any, changes none.
+        rows.add(row("POST", V1 + "/webhooks", () -> V1 + "/webhooks",
+                () -> "{\"url\": \"https://hooks.example.org/pactum/" + next() + "\"}",    403, 403, 201, 403, 201, 201, 403));
+        rows.add(row("GET", V1 + "/webhooks", () -> V1 + "/webhooks", none,             200, 200, 200, 200, 200, 200, 403));
+        rows.add(row("GET", V1 + "/webhooks/{id}", () -> V1 + "/webhooks/" + webhook, none,
+                                                                                        200, 200, 404, 404, 404, 200, 403));
+        rows.add(row("POST", V1 + "/webhooks/{id}/disable", () -> V1 + "/webhooks/" + webhook + "/disable", none,
+                                                                                        403, 403, 404, 403, 404, 200, 403));
+        rows.add(row("POST", V1 + "/webhooks/{id}/enable", () -> V1 + "/webhooks/" + webhook + "/enable", none,
+                                                                                        403, 403, 404, 403, 404, 200, 403));
+        rows.add(row("DELETE", V1 + "/webhooks/{id}", () -> V1 + "/webhooks/" + freshWebhook(), none,
+                                                                                        403, 403, 404, 403, 404, 204, 403));
+        rows.add(row("GET", V1 + "/webhooks/{id}/dead-letters", () -> V1 + "/webhooks/" + webhook + "/dead-letters", none,
+                                                                                        200, 200, 404, 404, 404, 200, 403));
+        rows.add(row("POST", V1 + "/webhooks/{id}/dead-letters/replay",
+                () -> V1 + "/webhooks/" + webhook + "/dead-letters/replay", () -> "{\"eventIds\": []}",
+                                                                                        403, 403, 404, 403, 404, 200, 403));
+        // Partner commands: by the caller's own pseudonym of the device, which only the partner's agreement reaches.
+        // Others' agreements reach no device under that name (404, as an unknown pseudonym); the operator is no
+        // recipient and sends no partner commands (403).
+        rows.add(row("POST", V1 + "/shared-devices/{pseudonym}/commands",
+                () -> V1 + "/shared-devices/" + pseudonymOfDeviceA + "/commands", () -> "{\"name\": \"reboot\"}",
+                                                                                        403, 403, 404, 403, 404, 201, 403));
         return rows;
     }
 
@@ -228,7 +293,9 @@ class AuthorisationMatrixIT {
         Set<String> covered = new TreeSet<>();
         matrix().forEach(r -> covered.add(r.endpoint()));
         Set<String> routed = new TreeSet<>();
-        Endpoint.of(ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true))
+        Endpoint.of(ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true,
+                        hub.ingestion, hub.devices, hub.sharing))
+                .stream().filter(e -> !e.path().startsWith("/ingest/")) // devices' own credentials, see DeviceIngestIT
                 .forEach(e -> routed.add(e.toString()));
         routed.removeAll(Set.of("GET /health", "GET /ready", "GET " + V1 + "/openapi.json"));
         assertThat(covered).containsExactlyInAnyOrderElementsOf(routed);
@@ -245,6 +312,20 @@ class AuthorisationMatrixIT {
             assertThat(api.get(V1 + kind, b).json().get("items")).allSatisfy(item -> assertThat(
                     item.has("supplierId") ? item.get("supplierId").asText() : item.get("ownerId").asText()).isEqualTo(orgB));
         }
+    }
+
+    @Test
+    void recipients_listOnlyTheirOwnAgreementsAndWebhooks_andTheOperatorAll() {
+        assertThat(ids(api.get(V1 + "/agreements", tokens.get("partner")))).contains(agreement);
+        assertThat(ids(api.get(V1 + "/agreements", tokens.get("supplier B")))).isEmpty();
+        assertThat(ids(api.get(V1 + "/agreements", tokens.get("operator (read)")))).contains(agreement);
+        String ownHook = created(api.post(V1 + "/webhooks", tokens.get("supplier B"),
+                "{\"url\": \"https://hooks.example.org/b/" + next() + "\"}")).text("/webhook/id");
+        assertThat(ids(api.get(V1 + "/webhooks", tokens.get("supplier B")))).contains(ownHook).doesNotContain(webhook);
+        assertThat(api.get(V1 + "/webhooks", tokens.get("supplier B")).json().get("items"))
+                .allSatisfy(item -> assertThat(item.get("recipientId").asText()).isEqualTo(orgB));
+        assertThat(ids(api.get(V1 + "/webhooks", tokens.get("partner")))).contains(webhook).doesNotContain(ownHook);
+        assertThat(ids(api.get(V1 + "/webhooks", tokens.get("operator (read)")))).contains(webhook, ownHook);
     }
 
     @Test
@@ -314,6 +395,22 @@ class AuthorisationMatrixIT {
                 "{\"name\": \"" + name + " " + next() + "\", \"scopes\": " + scopes + "}")).text("/token");
     }
 
+    /** An agreement for the partner over A's approved product, with a command grant for A's device. */
+    private String freshAgreement() {
+        return created(api.post(V1 + "/agreements", hub.operatorToken, agreementBody())).text("/id");
+    }
+
+    private String agreementBody() {
+        return "{\"recipientId\": \"" + partner + "\", \"productIds\": [\"" + productA + "\"], "
+                + "\"fields\": {\"heartRate\": {\"transform\": \"round\", \"step\": 5}}, \"purpose\": \"healthcare\", "
+                + "\"legalBasis\": \"contract\", \"commands\": [{\"command\": \"reboot\"}]}";
+    }
+
+    private String freshWebhook() {
+        return created(api.post(V1 + "/webhooks", tokens.get("partner"),
+                "{\"url\": \"https://hooks.example.org/pactum/" + next() + "\"}")).text("/webhook/id");
+    }
+
     private String freshClientOfA() {
         return created(api.post(V1 + "/organisations/" + orgA + "/clients", hub.operatorToken,
                 "{\"name\": \"victim " + next() + "\", \"scopes\": [\"read\"]}")).text("/client/id");
@@ -351,7 +448,7 @@ class AuthorisationMatrixIT {
 
     private static TestHub startHub(Path dataDir) {
         try {
-            return TestHub.start(dataDir);
+            return TestHub.withSharing(dataDir);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

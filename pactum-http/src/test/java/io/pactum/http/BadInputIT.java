@@ -28,6 +28,10 @@ class BadInputIT {
     private static final String DEVICES = "/api/v1/devices";
     private static final String GROUPS = "/api/v1/device-groups";
     private static final String SUBJECTS = "/api/v1/subjects";
+    private static final String AGREEMENTS = "/api/v1/agreements";
+    private static final String CONSENTS = "/api/v1/consents";
+    private static final String WEBHOOKS = "/api/v1/webhooks";
+    private static final String DELIVERIES = "/api/v1/deliveries";
 
     private TestHub hub;
     private Api api;
@@ -36,10 +40,15 @@ class BadInputIT {
     private String supplier;
     private String approvedProductId;
     private String pendingProductId;
+    private String partnerId;
+    private String partner;
+    private String operatorOrganisationId;
+    private String revokedAgreementId;
+    private String webhookId;
 
     @BeforeAll
     void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.start(dataDir, BODY_LIMIT);
+        hub = TestHub.withSharing(dataDir, BODY_LIMIT);
         api = hub.api;
         op = hub.operatorToken;
         supplierId = created(api.post(ORGS, op, """
@@ -56,6 +65,15 @@ class BadInputIT {
                 {"name": "ward-1", "deviceIds": ["dev-1"]}"""));
         created(api.post(SUBJECTS, op, """
                 {"id": "subj-1"}"""));
+        operatorOrganisationId = api.get("/api/v1/me", op).text("/organisationId");
+        partnerId = created(api.post(ORGS, op, """
+                {"name": "Care Partner", "role": "partner"}""")).text("/id");
+        partner = created(api.post(ORGS + "/" + partnerId + "/clients", op, """
+                {"name": "ci", "scopes": ["read", "write"]}""")).text("/token");
+        revokedAgreementId = created(api.post(AGREEMENTS, op, agreement("\"purpose\": \"healthcare\""))).text("/id");
+        assertThat(api.post(AGREEMENTS + "/" + revokedAgreementId + "/revoke", op, "").status()).isEqualTo(200);
+        webhookId = created(api.post(WEBHOOKS, partner, """
+                {"url": "https://hooks.example.org/pactum"}""")).text("/webhook/id");
     }
 
     @AfterAll
@@ -63,12 +81,21 @@ class BadInputIT {
         hub.close();
     }
 
-    /** One bad request and the problem it must get. */
+    /** One bad request and the problem it must get; sent with the operator's token unless another is named. */
     record Case(String name, String method, String path, String body, @Nullable String contentType,
-            int status, String type, @Nullable String field, String detail) {
+            int status, String type, @Nullable String field, String detail, @Nullable String token) {
+
+        Case(String name, String method, String path, String body, @Nullable String contentType,
+                int status, String type, @Nullable String field, String detail) {
+            this(name, method, path, body, contentType, status, type, field, detail, null);
+        }
 
         static Case bad(String name, String method, String path, String body, @Nullable String field, String detail) {
             return new Case(name, method, path, body, "application/json", 400, "invalid-input", field, detail);
+        }
+
+        Case as(String callerToken) {
+            return new Case(name, method, path, body, contentType, status, type, field, detail, callerToken);
         }
 
         @Override
@@ -190,6 +217,127 @@ class BadInputIT {
                 "application/json", 409, "conflict", "id", "already exists"));
         cases.add(new Case("device of a pending product", "POST", DEVICES, "{\"productId\": \"%s\"}".formatted(pendingProductId),
                 "application/json", 409, "conflict", "productId", "only devices of approved products"));
+        // Agreements
+        cases.add(Case.bad("agreement without recipient", "POST", AGREEMENTS, agreement("\"purpose\": \"healthcare\"")
+                .replace("\"recipientId\": \"" + partnerId + "\", ", ""), "recipientId", "recipientId is required"));
+        cases.add(Case.bad("agreement with an unknown member", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"colour\": \"red\""), "colour", "unknown member 'colour'"));
+        cases.add(Case.bad("agreement without purpose", "POST", AGREEMENTS, agreement("\"rateLimitPerMinute\": 5"),
+                "purpose", "purpose is required"));
+        cases.add(Case.bad("unknown purpose", "POST", AGREEMENTS, agreement("\"purpose\": \"care\""), "purpose",
+                "must be one of: service_provision, healthcare"));
+        cases.add(Case.bad("unknown legal basis", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replace("\"contract\"", "\"whim\""), "legalBasis",
+                "must be one of: consent, contract"));
+        cases.add(Case.bad("unknown transform", "POST", AGREEMENTS, agreementWithField("{\"transform\": \"blur\"}"),
+                "fields.temperature.transform", "transform must be one of: keep, drop, pseudonymise, round, coarsen_location"));
+        cases.add(Case.bad("transform as a number", "POST", AGREEMENTS, agreementWithField("{\"transform\": 1}"),
+                "fields.temperature.transform", "must be a string"));
+        cases.add(Case.bad("field without transform", "POST", AGREEMENTS, agreementWithField("{}"),
+                "fields.temperature.transform", "transform is required"));
+        cases.add(Case.bad("field mapped to null", "POST", AGREEMENTS, agreementWithField("null"),
+                "fields.temperature", "needs a transform"));
+        cases.add(Case.bad("rounding without a step", "POST", AGREEMENTS, agreementWithField("{\"transform\": \"round\"}"),
+                "fields.temperature.step", "round needs a positive, finite step"));
+        cases.add(Case.bad("negative grid", "POST", AGREEMENTS,
+                agreementWithField("{\"transform\": \"coarsen-location\", \"step\": -0.01}"),
+                "fields.temperature.step", "coarsen_location needs a positive, finite step"));
+        cases.add(Case.bad("step on keep", "POST", AGREEMENTS, agreementWithField("{\"transform\": \"keep\", \"step\": 1}"),
+                "fields.temperature.step", "step applies only"));
+        cases.add(Case.bad("unknown member of a field", "POST", AGREEMENTS,
+                agreementWithField("{\"transform\": \"keep\", \"colour\": 1}"), "fields.temperature.colour",
+                "unknown member 'colour'"));
+        cases.add(Case.bad("field no product in scope has", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replace("\"temperature\"", "\"humidity\""), "fields.humidity",
+                "no product in the agreement's scope has a field 'humidity'"));
+        cases.add(Case.bad("nothing granted", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replaceFirst("\\{\"temperature\": \\{[^}]*}}", "{}"), "fields",
+                "at least one field or one command"));
+        cases.add(Case.bad("no scope", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replace("[\"" + approvedProductId + "\"]", "[]"), "productIds",
+                "at least one product or device group"));
+        cases.add(Case.bad("unknown product", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replace(approvedProductId, "no-such-product"), "productIds",
+                "no product 'no-such-product'"));
+        cases.add(Case.bad("recipient that receives nothing", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\"").replace(partnerId, operatorOrganisationId), "recipientId",
+                "only partners and suppliers receive data"));
+        cases.add(Case.bad("rate as a string", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"rateLimitPerMinute\": \"600\""), "rateLimitPerMinute",
+                "must be an integer"));
+        cases.add(Case.bad("rate of zero", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"rateLimitPerMinute\": 0"), "rateLimitPerMinute",
+                "between 1 and 1000000"));
+        cases.add(Case.bad("unknown time resolution", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"timeResolution\": \"weeks\""), "timeResolution",
+                "minutes, hours, days"));
+        cases.add(Case.bad("validity ending before it begins", "POST", AGREEMENTS, agreement("\"purpose\": \"healthcare\", "
+                + "\"validFrom\": \"2031-01-01T00:00:00Z\", \"validUntil\": \"2030-01-01T00:00:00Z\""), "validUntil",
+                "validUntil must be after validFrom"));
+        cases.add(Case.bad("validity as a number", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"validFrom\": 1999999999"), "validFrom", "RFC 3339"));
+        cases.add(Case.bad("command grant without command", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"commands\": [{\"deviceIds\": [\"dev-1\"]}]"), "commands[0].command",
+                "command is required"));
+        cases.add(Case.bad("command granted twice", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"commands\": [{\"command\": \"reboot\"}, {\"command\": \"reboot\"}]"),
+                "commands[1].command", "granted twice"));
+        cases.add(Case.bad("command grant for an unknown device", "POST", AGREEMENTS,
+                agreement("\"purpose\": \"healthcare\", \"commands\": [{\"command\": \"reboot\", \"deviceIds\": [\"nope\"]}]"),
+                "commands.deviceIds", "no device 'nope'"));
+        cases.add(new Case("resuming a revoked agreement", "POST", AGREEMENTS + "/" + revokedAgreementId + "/resume", "",
+                null, 409, "conflict", "state", "a revoked agreement cannot become active"));
+        cases.add(new Case("suspending a revoked agreement", "POST", AGREEMENTS + "/" + revokedAgreementId + "/suspend", "",
+                null, 409, "conflict", "state", "cannot become suspended"));
+        // Consent
+        cases.add(Case.bad("consent without subject", "POST", CONSENTS, consent("\"action\": \"given\"")
+                .replace("\"subjectId\": \"subj-1\", ", ""), "subjectId", "subjectId is required"));
+        cases.add(Case.bad("consent of an unknown subject", "POST", CONSENTS, consent("\"action\": \"given\"")
+                .replace("subj-1", "nobody"), "subjectId", "no data subject 'nobody'"));
+        cases.add(Case.bad("consent for an unknown recipient", "POST", CONSENTS, consent("\"action\": \"given\"")
+                .replace(partnerId, "nobody"), "recipientId", "no organisation 'nobody'"));
+        cases.add(Case.bad("unknown consent action", "POST", CONSENTS, consent("\"action\": \"maybe\""), "action",
+                "must be one of: given, withdrawn"));
+        cases.add(Case.bad("unknown collection method", "POST", CONSENTS,
+                consent("\"action\": \"given\", \"method\": \"telepathy\""), "method",
+                "method must be one of: api, operator-on-behalf"));
+        cases.add(Case.bad("consent with an unknown member", "POST", CONSENTS,
+                consent("\"action\": \"given\", \"expires\": \"never\""), "expires", "unknown member 'expires'"));
+        // Webhooks, as the recipient that registers them
+        cases.add(Case.bad("webhook without url", "POST", WEBHOOKS, "{}", "url", "url is required").as(partner));
+        cases.add(Case.bad("webhook url as a number", "POST", WEBHOOKS, "{\"url\": 5}", "url", "must be a string").as(partner));
+        cases.add(Case.bad("plain http webhook", "POST", WEBHOOKS, "{\"url\": \"http://hooks.example.org/x\"}", "url",
+                "must use https").as(partner));
+        cases.add(Case.bad("webhook to a private address", "POST", WEBHOOKS, "{\"url\": \"https://10.1.2.3/x\"}", "url",
+                "loopback, private or link-local").as(partner));
+        cases.add(Case.bad("webhook with user info", "POST", WEBHOOKS, "{\"url\": \"https://me:pw@hooks.example.org/x\"}",
+                "url", "no user info").as(partner));
+        cases.add(Case.bad("webhook with an unknown member", "POST", WEBHOOKS,
+                "{\"url\": \"https://hooks.example.org/x\", \"secret\": \"mine\"}", "secret", "unknown member 'secret'")
+                .as(partner));
+        String replay = WEBHOOKS + "/" + webhookId + "/dead-letters/replay";
+        cases.add(Case.bad("replay of event 0", "POST", replay, "{\"eventIds\": [3, 0]}", "eventIds[1]",
+                "must be a positive event id").as(partner));
+        cases.add(Case.bad("replay ids as text", "POST", replay, "{\"eventIds\": [\"3\"]}", "eventIds[0]",
+                "must be an integer").as(partner));
+        cases.add(Case.bad("replay ids not an array", "POST", replay, "{\"eventIds\": 3}", "eventIds",
+                "must be an array").as(partner));
+        cases.add(Case.bad("dead letters limit of zero", "GET", WEBHOOKS + "/" + webhookId + "/dead-letters?limit=0", "",
+                "limit", "limit must be from 1 to 1000").as(partner));
+        // Deliveries, as their recipient
+        cases.add(Case.bad("negative position", "GET", DELIVERIES + "?after=-1", "", "after", "must be an event id").as(partner));
+        cases.add(Case.bad("position as text", "GET", DELIVERIES + "?after=first", "", "after", "must be an event id").as(partner));
+        cases.add(Case.bad("page too large", "GET", DELIVERIES + "?limit=5000", "", "limit", "limit must be from 1 to 1000")
+                .as(partner));
+        cases.add(Case.bad("stream from nowhere", "GET", DELIVERIES + "/stream?from=middle", "", "from",
+                "from must be latest or earliest").as(partner));
+        cases.add(Case.bad("stream from two places", "GET", DELIVERIES + "/stream?from=latest&after=3", "", "from",
+                "not both").as(partner));
+        // Partner commands
+        cases.add(Case.bad("partner command with a bad name", "POST", "/api/v1/shared-devices/AbCdEf/commands",
+                "{\"name\": \"re boot\"}", "name", "letters, digits").as(partner));
+        cases.add(Case.bad("partner command with parameters not an object", "POST", "/api/v1/shared-devices/AbCdEf/commands",
+                "{\"name\": \"reboot\", \"parameters\": [1]}", "parameters", "must be an object").as(partner));
         // Routing
         cases.add(new Case("no such route", "GET", "/api/v1/nothing-here", "", null, 404, "not-found", null, "no resource"));
         cases.add(new Case("no such resource", "GET", PRODUCTS + "/nope", "", null, 404, "not-found", null, "'nope' does not exist"));
@@ -201,9 +349,9 @@ class BadInputIT {
     Stream<DynamicTest> badInput_getsProblemNamingTheField_andChangesNothing() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             String before = hub.snapshot();
-            Api.Reply reply = api.send(c.method(), c.path(), op, c.body().isEmpty() && c.contentType() == null ? null : c.body(),
-                    c.contentType());
-            assertProblem(reply, c.status(), c.type(), c.path());
+            Api.Reply reply = api.send(c.method(), c.path(), c.token() == null ? op : c.token(),
+                    c.body().isEmpty() && c.contentType() == null ? null : c.body(), c.contentType());
+            assertProblem(reply, c.status(), c.type(), c.path().replaceFirst("\\?.*", ""));
             assertThat(reply.field()).as("field of %s", reply).isEqualTo(c.field());
             assertThat(reply.text("/detail")).as("detail of %s", reply).contains(c.detail())
                     .doesNotContain("com.fasterxml", "io.pactum", "java.");
@@ -259,6 +407,20 @@ class BadInputIT {
         assertThat(reply.text("/title")).isNotBlank();
         assertThat(reply.text("/code")).isEqualTo(type.replace('-', '_'));
         assertThat(reply.text("/instance")).isEqualTo(path);
+    }
+
+    /** An agreement for the partner over the approved product, sharing its temperature, with {@code more} members. */
+    private String agreement(String more) {
+        return "{\"recipientId\": \"" + partnerId + "\", \"productIds\": [\"" + approvedProductId + "\"], "
+                + "\"fields\": {\"temperature\": {\"transform\": \"keep\"}}, \"legalBasis\": \"contract\", " + more + "}";
+    }
+
+    private String agreementWithField(String rule) {
+        return agreement("\"purpose\": \"healthcare\"").replace("{\"transform\": \"keep\"}", rule);
+    }
+
+    private String consent(String more) {
+        return "{\"subjectId\": \"subj-1\", \"recipientId\": \"" + partnerId + "\", \"purpose\": \"healthcare\", " + more + "}";
     }
 
     private static Api.Reply created(Api.Reply reply) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** Tokens, device secrets and MAC keys pass through the API but never reach a log line, at any level. */
+/** Tokens, device secrets, MAC keys and webhook secrets pass through the API but never reach a log line, at any level. */
 class SecretsNeverLoggedIT {
 
     @Test
@@ -33,7 +33,7 @@ class SecretsNeverLoggedIT {
             logger.setLevel(Level.TRACE);
         }
         logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
-        try (TestHub hub = TestHub.start(dataDir)) {
+        try (TestHub hub = TestHub.withSharing(dataDir)) {
             Api api = hub.api;
             String op = hub.operatorToken;
             String org = api.post("/api/v1/organisations", op, "{\"name\": \"S\", \"role\": \"supplier\"}").text("/id");
@@ -55,6 +55,14 @@ class SecretsNeverLoggedIT {
             api.get("/api/v1/me", token);
             api.post("/api/v1/subjects", hub.operatorToken.replace("pct_", "pct_x"), "{}");
             api.post("/api/v1/devices", op, "{\"productId\": \"" + product + "\", \"secret\": \"" + chosenSecret + "\", \"bad\": 1}");
+            String partner = api.post("/api/v1/organisations", op, "{\"name\": \"P\", \"role\": \"partner\"}").text("/id");
+            String partnerToken = api.post("/api/v1/organisations/" + partner + "/clients", op,
+                    "{\"name\": \"p\", \"scopes\": [\"read\", \"write\"]}").text("/token");
+            Api.Reply webhook = api.post("/api/v1/webhooks", partnerToken, "{\"url\": \"https://hooks.example.org/p\"}");
+            assertThat(webhook.status()).isEqualTo(201);
+            String webhookSecret = webhook.text("/secret");
+            api.post("/api/v1/webhooks", partnerToken, "{\"url\": \"https://hooks.example.org/p\", \"secret\": \"" + webhookSecret + "\"}");
+            api.get("/api/v1/deliveries/stream?from=somewhere", partnerToken);
 
             assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("authentication failed"))
                     .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("provisioned"));
@@ -62,8 +70,8 @@ class SecretsNeverLoggedIT {
                 String line = event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
                 assertThat(line).as("log line from %s", event.getLoggerName())
-                        .doesNotContain(op, token, chosenSecret, macKey)
-                        .doesNotContain(secretPart(op), secretPart(token));
+                        .doesNotContain(op, token, chosenSecret, macKey, partnerToken, webhookSecret)
+                        .doesNotContain(secretPart(op), secretPart(token), secretPart(partnerToken));
             }
         } finally {
             logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);

@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class Admission {
     private final Clock clock;
     private final IngestLanes lanes;
     private final MqttAdapter adapter;
+    private final PartnerAdmission partners;
 
     Admission(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, MessageIngest ingest,
             SecuritySignals signals, Clock clock, IngestLanes lanes, MqttAdapter adapter) {
@@ -46,6 +48,7 @@ final class Admission {
         this.clock = clock;
         this.lanes = lanes;
         this.adapter = adapter;
+        this.partners = new PartnerAdmission(vertx, settings, signals, clock, adapter, this);
     }
 
     /** On the connection's event loop, for every CONNECT. */
@@ -60,13 +63,18 @@ final class Admission {
         Optional<String> certificate = endpoint.isSsl() && tls != null && tls.mutual()
                 ? ClientCertificates.fingerprint(endpoint.sslSession()) : Optional.empty();
 
+        @Nullable String userName = auth != null ? auth.getUsername() : null;
+        if (PartnerTopics.isPartnerLogin(userName, password)) {
+            // A partner: the password is its bearer token, which names the API client in the user name.
+            partners.connected(endpoint, Objects.requireNonNull(userName), Objects.requireNonNull(password), source, mqtt5);
+            return;
+        }
         if (password == null && certificate.isEmpty()) {
             refuse(endpoint, ReasonCodes.badCredentials(mqtt5), SignalType.AUTHENTICATION_FAILURE, clientId,
                     source, "no credentials");
             return;
         }
         // With a certificate the user name may be left out; when given it must still be the device id.
-        @Nullable String userName = auth != null ? auth.getUsername() : null;
         String deviceId = userName != null ? userName : clientId;
         if (deviceId == null || !deviceId.equals(clientId)) {
             refuse(endpoint, ReasonCodes.clientIdInvalid(mqtt5), SignalType.AUTHENTICATION_FAILURE,
@@ -142,7 +150,7 @@ final class Admission {
     }
 
     /** What an MQTT 5 client is told: the limits it must keep and the features Pactum lacks. */
-    private MqttProperties connackProperties(boolean keepAliveTooLong) {
+    MqttProperties connackProperties(boolean keepAliveTooLong) {
         MqttProperties properties = new MqttProperties();
         properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE,
                 settings.maxMessageBytes()));
@@ -162,7 +170,7 @@ final class Admission {
      * Vert.x times connections out after 1.5 times the keep-alive the client asked for; when we
      * told an MQTT 5 client a shorter one, we enforce that ourselves.
      */
-    private void superviseKeepAlive(DeviceSession session, Context context) {
+    void superviseKeepAlive(SessionControl session, Context context) {
         long limitNanos = settings.maxKeepAliveSeconds() * 1_500_000_000L;
         long periodMs = Math.max(1_000L, settings.maxKeepAliveSeconds() * 500L);
         long timer = vertx.setPeriodic(periodMs, id -> context.runOnContext(v -> {
@@ -185,7 +193,7 @@ final class Admission {
         }
     }
 
-    private void refuse(MqttEndpoint endpoint, MqttConnectReturnCode code, SignalType type,
+    void refuse(MqttEndpoint endpoint, MqttConnectReturnCode code, SignalType type,
             @Nullable String subject, String source, String detail) {
         signals.raise(new SecuritySignal(type, clock.instant(), subject != null ? subject : "(none)", source, detail));
         LOG.debug("connection from {} refused: {}", source, detail);

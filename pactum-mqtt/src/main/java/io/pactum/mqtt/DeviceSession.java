@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * Commands ({@link #deliverCommand}) are published on the event loop too; their PUBACKs complete
  * the waiting delivery.
  */
-final class DeviceSession {
+final class DeviceSession implements SessionControl {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
     /** Received but not yet ingested; beyond this a device is sending faster than the hub stores. */
     static final int MAX_PENDING = 1_000;
@@ -138,7 +138,8 @@ final class DeviceSession {
     }
 
     /** Runs {@code action} on the event loop when the connection has closed. */
-    void onClose(Runnable action) {
+    @Override
+    public void onClose(Runnable action) {
         closeActions.add(action);
     }
 
@@ -219,11 +220,13 @@ final class DeviceSession {
     }
 
     /** Nanoseconds since the device last sent a packet that counts as activity. */
-    long idleNanos() {
+    @Override
+    public long idleNanos() {
         return System.nanoTime() - lastActivity;
     }
 
-    void disconnect(MqttDisconnectReasonCode code) {
+    @Override
+    public void disconnect(MqttDisconnectReasonCode code) {
         if (!endpoint.isConnected()) {
             return;
         }
@@ -431,7 +434,7 @@ final class DeviceSession {
         touch();
         List<MqttSubAckReasonCode> codes = new ArrayList<>();
         for (MqttTopicSubscription subscription : subscribe.topicSubscriptions()) {
-            Optional<DeviceTopics.Refusal> refusal = DeviceTopics.subscriptionRefusal(deviceId(),
+            Optional<TopicRefusal> refusal = DeviceTopics.subscriptionRefusal(deviceId(),
                     subscription.topicName());
             if (refusal.isPresent()) {
                 raise(SignalType.FORBIDDEN_SUBSCRIPTION, "subscription refused: " + refusal.get().description);

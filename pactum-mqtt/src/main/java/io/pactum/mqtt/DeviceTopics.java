@@ -18,22 +18,6 @@ final class DeviceTopics {
     /** The syntax of command ids (as of every identifier in the hub). */
     private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    /** Why a subscription was refused; the name goes into the signal, never the filter itself. */
-    enum Refusal {
-        WILDCARD("wildcard filter"),
-        SYSTEM_TOPIC("$SYS or other reserved topic"),
-        SHARED_SUBSCRIPTION("shared subscription"),
-        FOREIGN_DEVICE("another device's topic"),
-        NOT_A_COMMAND_TOPIC("not the device's command topic"),
-        INVALID_FILTER("invalid topic filter");
-
-        final String description;
-
-        Refusal(String description) {
-            this.description = description;
-        }
-    }
-
     private DeviceTopics() {}
 
     static String telemetry(String deviceId) {
@@ -78,26 +62,26 @@ final class DeviceTopics {
     }
 
     /** Why the device may not subscribe to {@code filter}, or empty if it may (its command topic). */
-    static Optional<Refusal> subscriptionRefusal(String deviceId, String filter) {
+    static Optional<TopicRefusal> subscriptionRefusal(String deviceId, String filter) {
         if (filter.equals(commands(deviceId))) {
             return Optional.empty();
         }
         if (filter.isEmpty() || filter.indexOf('\u0000') >= 0) {
-            return Optional.of(Refusal.INVALID_FILTER);
+            return Optional.of(TopicRefusal.INVALID_FILTER);
         }
         if (filter.startsWith("$share/")) {
-            return Optional.of(Refusal.SHARED_SUBSCRIPTION);
+            return Optional.of(TopicRefusal.SHARED_SUBSCRIPTION);
         }
         if (filter.startsWith("$")) {
-            return Optional.of(Refusal.SYSTEM_TOPIC);
+            return Optional.of(TopicRefusal.SYSTEM_TOPIC);
         }
         if (filter.contains("#") || filter.contains("+")) {
-            return Optional.of(Refusal.WILDCARD);
+            return Optional.of(TopicRefusal.WILDCARD);
         }
         if (filter.startsWith(PREFIX) && !filter.startsWith(PREFIX + deviceId + "/")) {
-            return Optional.of(Refusal.FOREIGN_DEVICE);
+            return Optional.of(TopicRefusal.FOREIGN_DEVICE);
         }
-        return Optional.of(Refusal.NOT_A_COMMAND_TOPIC);
+        return Optional.of(TopicRefusal.NOT_A_COMMAND_TOPIC);
     }
 
     /** Whether {@code topic} lies in another device's namespace, for the signal's wording. */

@@ -12,6 +12,7 @@ import io.pactum.core.registry.ProductStateListener;
 import io.pactum.core.signal.SecuritySignals;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.ClientAuth;
@@ -44,7 +45,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is also the hub's {@link CommandDelivery}: give it to {@code CommandService.useDelivery},
  * and give the command service's {@code recordResponse} to {@link #useCommandResponses} so that
- * devices' answers on {@code devices/{id}/responses/{commandId}} reach it. See {@code docs/mqtt.md}.
+ * devices' answers on {@code devices/{id}/responses/{commandId}} reach it.
+ *
+ * <p>Partners (API clients of partner and supplier organisations) use the same listeners: once
+ * {@link #usePartners} was called they connect with their bearer token and receive their
+ * organisation's deliveries on {@code partners/{organisationId}/records}, and send commands on
+ * {@code partners/{organisationId}/commands/{devicePseudonym}}. See {@code docs/mqtt.md}.
  */
 public final class MqttAdapter implements DeviceStateListener, ProductStateListener, CommandDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(MqttAdapter.class);
@@ -52,12 +58,33 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
     static final String ADAPTER = "mqtt";
     /** Workers for ingest: each device uses one at a time, so this bounds concurrent stores. */
     private static final int INGEST_WORKERS = 16;
+    /** Workers for partner sessions' outbox reads and cursor writes, one task per session at a time. */
+    private static final int PARTNER_WORKERS = 8;
+    /** Workers for partner commands; each may wait up to {@link #COMMAND_ACK_TIMEOUT_MILLIS} for a device. */
+    private static final int COMMAND_WORKERS = 8;
     /** How long {@link #deliver} waits for the device's PUBACK. */
     static final long COMMAND_ACK_TIMEOUT_MILLIS = 10_000;
+    /** How long {@link #close} waits for partner sessions' last cursor writes. */
+    static final long CLOSE_DRAIN_MILLIS = 5_000;
 
     private final @Nullable MqttServer plain;
     private final @Nullable MqttServer tls;
+    private final Vertx vertx;
     private final WorkerExecutor workers;
+    private final WorkerExecutor partnerWorkers;
+    private final WorkerExecutor commandWorkers;
+    /** Outbox reads and cursor writes, in order per partner client id (also across a takeover). */
+    final IngestLanes partnerLanes;
+    /** Partner commands, in order per partner client id. */
+    final IngestLanes commandLanes;
+    /** The current connection of each connected partner, by API client id (= MQTT client id). */
+    private final ConcurrentMap<String, PartnerSession> partnerSessions = new ConcurrentHashMap<>();
+    /**
+     * The state of partners' persistent sessions whose connection ended, kept in memory beside the
+     * stored cursor: their subscriptions, and what was sent and not acknowledged (re-sent with DUP).
+     */
+    private final ConcurrentMap<String, PartnerSession.KeptSession> keptSessions = new ConcurrentHashMap<>();
+    private volatile @Nullable PartnerAccess partners;
     /** The current connection of each connected device. */
     private final ConcurrentMap<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     /** The ingest gate of each device that connected; replaced when a closed one reconnects. */
@@ -71,15 +98,24 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
 
     private MqttAdapter(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, MessageIngest ingest,
             SecuritySignals signals, Clock clock) {
+        this.vertx = vertx;
         this.workers = vertx.createSharedWorkerExecutor("pactum-mqtt-ingest", INGEST_WORKERS);
-        IngestLanes lanes = new IngestLanes(task -> workers.executeBlocking(() -> {
-            task.run();
-            return null;
-        }, false));
+        IngestLanes lanes = lanes(workers);
+        this.partnerWorkers = vertx.createSharedWorkerExecutor("pactum-mqtt-partners", PARTNER_WORKERS);
+        this.commandWorkers = vertx.createSharedWorkerExecutor("pactum-mqtt-partner-commands", COMMAND_WORKERS);
+        this.partnerLanes = lanes(partnerWorkers);
+        this.commandLanes = lanes(commandWorkers);
         Admission admission = new Admission(vertx, settings, authenticator, ingest, signals, clock, lanes, this);
         this.plain = settings.plain() ? server(vertx, plainOptions(settings), admission) : null;
         TlsSettings tlsSettings = settings.tls();
         this.tls = tlsSettings != null ? server(vertx, tlsOptions(settings, tlsSettings), admission) : null;
+    }
+
+    private static IngestLanes lanes(WorkerExecutor executor) {
+        return new IngestLanes(task -> executor.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false));
     }
 
     private static MqttServer server(Vertx vertx, MqttServerOptions options, Admission admission) {
@@ -137,6 +173,43 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
         this.responses = Objects.requireNonNull(responses, "responses");
     }
 
+    /**
+     * Lets partners connect (see {@code docs/mqtt.md}, "Partners"); until this is called a partner's
+     * CONNECT is refused with Server unavailable. Call it once the hub's delivery and command services
+     * exist, like {@link #useCommandResponses}. Sessions already connected keep what they were given.
+     */
+    public void usePartners(PartnerAccess access) {
+        this.partners = Objects.requireNonNull(access, "access");
+    }
+
+    /** The partner services, or null while partners are not let in. */
+    @Nullable PartnerAccess partners() {
+        return partners;
+    }
+
+    /** Makes {@code session} the partner client's current one; returns the one it took over, if any. */
+    @Nullable PartnerSession registerPartner(PartnerSession session) {
+        return partnerSessions.put(session.clientId(), session);
+    }
+
+    void unregisterPartner(PartnerSession session) {
+        partnerSessions.remove(session.clientId(), session);
+    }
+
+    /** Keeps a persistent partner session's state when its connection ends, or forgets it (null). */
+    void keepSession(String clientId, PartnerSession.@Nullable KeptSession session) {
+        if (session == null) {
+            keptSessions.remove(clientId);
+        } else {
+            keptSessions.put(clientId, session);
+        }
+    }
+
+    /** The state the client's previous persistent session left, if any; forgotten once taken. */
+    PartnerSession.@Nullable KeptSession takeSession(String clientId) {
+        return keptSessions.remove(clientId);
+    }
+
     /** For the sessions: the current response handler. Blocking; off the event loop. */
     void respond(String deviceId, String commandId, byte[] payload) {
         responses.respond(deviceId, commandId, payload);
@@ -190,7 +263,11 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
         return tls != null ? tls.actualPort() : MqttSettings.DISABLED;
     }
 
-    /** Stops listening and closes every connection. */
+    /**
+     * Stops listening and closes every connection. Partner sessions' last cursor writes are given up
+     * to {@value #CLOSE_DRAIN_MILLIS} ms to finish (one that does not only means records are sent
+     * again after the restart).
+     */
     public Future<Void> close() {
         List<Future<Void>> closing = new ArrayList<>();
         if (plain != null) {
@@ -199,7 +276,25 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
         if (tls != null) {
             closing.add(tls.close());
         }
-        return Future.join(closing).<Void>mapEmpty().eventually(() -> workers.close());
+        return Future.join(closing).<Void>mapEmpty()
+                .eventually(this::partnersDrained)
+                .eventually(() -> Future.join(workers.close(), partnerWorkers.close(), commandWorkers.close()));
+    }
+
+    /** Completes once every partner connection closed and its cursor writes ran, or after the drain limit. */
+    private Future<Void> partnersDrained() {
+        long deadline = System.nanoTime() + CLOSE_DRAIN_MILLIS * 1_000_000;
+        List<Future<Void>> sessionsClosed = new ArrayList<>();
+        partnerSessions.values().forEach(session -> sessionsClosed.add(session.closed()));
+        Promise<Void> drained = Promise.promise();
+        Future.join(sessionsClosed).onComplete(closed -> vertx.setPeriodic(10, timer -> {
+            if (partnerLanes.isIdle() || System.nanoTime() > deadline) {
+                vertx.cancelTimer(timer);
+                drained.tryComplete();
+            }
+        }));
+        vertx.setTimer(CLOSE_DRAIN_MILLIS, t -> drained.tryComplete());
+        return drained.future();
     }
 
     @Override

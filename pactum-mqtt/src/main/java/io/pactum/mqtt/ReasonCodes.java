@@ -60,14 +60,15 @@ final class ReasonCodes {
     }
 
     /** MQTT 5 SUBACK code for a refused filter; MQTT 3.1.1 clients get the single failure code 0x80. */
-    static MqttSubAckReasonCode subAck(DeviceTopics.Refusal refusal, boolean mqtt5) {
+    static MqttSubAckReasonCode subAck(TopicRefusal refusal, boolean mqtt5) {
         if (!mqtt5) {
             return MqttSubAckReasonCode.UNSPECIFIED_ERROR;
         }
         return switch (refusal) {
             case SHARED_SUBSCRIPTION -> MqttSubAckReasonCode.SHARED_SUBSCRIPTIONS_NOT_SUPPORTED;
             case INVALID_FILTER -> MqttSubAckReasonCode.TOPIC_FILTER_INVALID;
-            case WILDCARD, SYSTEM_TOPIC, FOREIGN_DEVICE, NOT_A_COMMAND_TOPIC -> MqttSubAckReasonCode.NOT_AUTHORIZED;
+            case WILDCARD, SYSTEM_TOPIC, FOREIGN_DEVICE, NOT_A_COMMAND_TOPIC, FOREIGN_NAMESPACE, NOT_A_PARTNER_TOPIC,
+                    MISSING_SCOPE -> MqttSubAckReasonCode.NOT_AUTHORIZED;
         };
     }
 }

@@ -76,9 +76,9 @@ class MosquittoClientsIT {
         assertThat(hub.signals(SignalType.FORBIDDEN_SUBSCRIPTION, "meter-1")).hasSize(1);
     }
 
-    private record Result(int exitCode, String output) {}
+    record Result(int exitCode, String output) {}
 
-    private static Result run(String... command) throws IOException, InterruptedException {
+    static Result run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -88,7 +88,7 @@ class MosquittoClientsIT {
                 StandardCharsets.UTF_8));
     }
 
-    private static void requireBinary(String name) {
+    static void requireBinary(String name) {
         List<Path> candidates = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             candidates.add(Path.of(dir, name));

@@ -46,14 +46,14 @@ class MqttSettingsTest {
     @Test
     void subscriptionRefusals_nameTheKindOfFilter() {
         assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-1/commands")).isEmpty();
-        assertThat(DeviceTopics.subscriptionRefusal("m-1", "#")).contains(DeviceTopics.Refusal.WILDCARD);
-        assertThat(DeviceTopics.subscriptionRefusal("m-1", "$SYS/#")).contains(DeviceTopics.Refusal.SYSTEM_TOPIC);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "#")).contains(TopicRefusal.WILDCARD);
+        assertThat(DeviceTopics.subscriptionRefusal("m-1", "$SYS/#")).contains(TopicRefusal.SYSTEM_TOPIC);
         assertThat(DeviceTopics.subscriptionRefusal("m-1", "$share/g/devices/m-1/commands"))
-                .contains(DeviceTopics.Refusal.SHARED_SUBSCRIPTION);
+                .contains(TopicRefusal.SHARED_SUBSCRIPTION);
         assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-2/commands"))
-                .contains(DeviceTopics.Refusal.FOREIGN_DEVICE);
+                .contains(TopicRefusal.FOREIGN_DEVICE);
         assertThat(DeviceTopics.subscriptionRefusal("m-1", "devices/m-1/telemetry"))
-                .contains(DeviceTopics.Refusal.NOT_A_COMMAND_TOPIC);
+                .contains(TopicRefusal.NOT_A_COMMAND_TOPIC);
         assertThat(DeviceTopics.publishChannel("m-1", "devices/m-10/telemetry")).isEmpty();
     }
 }

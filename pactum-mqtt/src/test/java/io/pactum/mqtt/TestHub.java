@@ -80,6 +80,11 @@ final class TestHub implements AutoCloseable {
         return new TestHub(dataDir, settings, hub -> ingest);
     }
 
+    /** With the ingest path {@code ingest} builds from the hub's stores and registry. */
+    static TestHub withIngest(Path dataDir, Function<TestHub, MessageIngest> ingest) throws Exception {
+        return new TestHub(dataDir, MqttSettings.defaults("127.0.0.1", 0), ingest);
+    }
+
     /** With the real ingest pipeline and JDBC record store behind the adapter. */
     static TestHub withPipeline(Path dataDir) throws Exception {
         return new TestHub(dataDir, MqttSettings.defaults("127.0.0.1", 0), hub -> new IngestPipeline(

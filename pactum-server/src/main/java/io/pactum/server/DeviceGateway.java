@@ -3,6 +3,7 @@ package io.pactum.server;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.GroupCommitRecordStore;
 import io.pactum.core.ingest.IngestPipeline;
+import io.pactum.core.ingest.RecordSharing;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.signal.LoggedSecuritySignals;
 import java.util.Objects;
@@ -26,13 +27,20 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
         Objects.requireNonNull(records, "records");
     }
 
+    /** A gateway that releases nothing to recipients. */
     public static DeviceGateway create(LocalRegistry local) {
+        return create(local, RecordSharing.NONE);
+    }
+
+    /** A gateway whose accepted records are released to recipients as {@code sharing} decides. */
+    public static DeviceGateway create(LocalRegistry local, RecordSharing sharing) {
         LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS);
         RegistryStores stores = local.database().stores();
         DeviceAuthenticator authenticator = new DeviceAuthenticator(stores.devices(), stores.products(),
                 local.hasher(), signals, local.clock());
         GroupCommitRecordStore records = new GroupCommitRecordStore(local.database().records(), MAX_GROUP_COMMIT);
-        IngestPipeline ingest = new IngestPipeline(records, local.registry().devices()::keys, signals, local.clock());
+        IngestPipeline ingest = new IngestPipeline(records, local.registry().devices()::keys, signals, local.clock(),
+                sharing);
         return new DeviceGateway(signals, authenticator, ingest, records);
     }
 

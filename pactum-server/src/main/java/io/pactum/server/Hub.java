@@ -1,5 +1,6 @@
 package io.pactum.server;
 
+import io.pactum.core.audit.LoggedAuditTrail;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.ingest.RecordQueries;
 import io.pactum.core.ingest.RetentionSweep;
@@ -9,8 +10,13 @@ import io.pactum.http.DeviceIngestion;
 import io.pactum.http.DeviceServices;
 import io.pactum.http.HttpApi;
 import io.pactum.http.HttpSettings;
+import io.pactum.http.SharingServices;
+import io.pactum.http.webhook.WebhookCounters;
+import io.pactum.http.webhook.WebhookDispatcher;
+import io.pactum.http.webhook.WebhookSettings;
 import io.pactum.mqtt.MqttAdapter;
 import io.pactum.mqtt.MqttSettings;
+import io.pactum.mqtt.PartnerAccess;
 import io.pactum.mqtt.TlsSettings;
 import io.pactum.server.config.MqttConfig;
 import io.pactum.server.config.PactumConfig;
@@ -39,19 +45,24 @@ public final class Hub implements AutoCloseable {
 
     private final LocalRegistry local;
     private final DeviceGateway gateway;
+    private final SharingHub sharing;
     private final Vertx vertx;
     private final HttpServer http;
     private final MqttAdapter mqtt;
+    private final WebhookDispatcher webhooks;
     private final Optional<TlsCertificate> mqttCertificate;
     private final Optional<IssuedToken> firstAdminToken;
 
-    private Hub(LocalRegistry local, DeviceGateway gateway, Vertx vertx, HttpServer http, MqttAdapter mqtt,
-            Optional<TlsCertificate> mqttCertificate, Optional<IssuedToken> firstAdminToken) {
+    private Hub(LocalRegistry local, DeviceGateway gateway, SharingHub sharing, Vertx vertx, HttpServer http,
+            MqttAdapter mqtt, WebhookDispatcher webhooks, Optional<TlsCertificate> mqttCertificate,
+            Optional<IssuedToken> firstAdminToken) {
         this.local = local;
         this.gateway = gateway;
+        this.sharing = sharing;
         this.vertx = vertx;
         this.http = http;
         this.mqtt = mqtt;
+        this.webhooks = webhooks;
         this.mqttCertificate = mqttCertificate;
         this.firstAdminToken = firstAdminToken;
     }
@@ -63,15 +74,18 @@ public final class Hub implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             Optional<IssuedToken> firstAdminToken = local.registry().bootstrap().ensureOperator();
-            DeviceGateway gateway = DeviceGateway.create(local);
+            SharingHub sharingHub = SharingHub.decide(local);
+            DeviceGateway gateway = DeviceGateway.create(local, sharingHub.planner);
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
             CommandService commands = new CommandService(local.database().commands(),
                     local.database().stores().devices(), local.hubSigner(), local.clock());
             DeviceServices devices = new DeviceServices(commands,
                     new RecordQueries(gateway.records(), local.database().stores().devices()));
+            SharingHub.Delivery delivery = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
-                    ingestion, devices),
+                    ingestion, devices, new SharingServices(sharingHub.sharing, delivery.deliveries(),
+                            delivery.partnerCommands())),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
             MqttConfig mqttConfig = config.mqtt();
             Optional<TlsCertificate> certificate = mqttCertificate(config);
@@ -82,12 +96,19 @@ public final class Hub implements AutoCloseable {
             commands.useDelivery(mqtt);
             mqtt.useCommandResponses((deviceId, commandId, payload) ->
                     commands.recordResponse(deviceId, commandId, payload));
+            mqtt.usePartners(new PartnerAccess(local.registry().authenticator(), delivery.outbox(),
+                    delivery.partnerCommands()));
             local.registry().devices().addStateListener(mqtt);
             local.registry().products().addStateListener(mqtt);
-            scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()));
+            WebhookDispatcher webhooks = await(WebhookDispatcher.start(vertx, delivery.deliveries(),
+                    local.database().webhooks(), delivery.outbox(), local.clock(),
+                    WebhookSettings.DEFAULTS.withMaxAttempts(config.sharing().webhookMaxAttempts())),
+                    "start webhook delivery");
+            scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()),
+                    Duration.ofHours(config.sharing().outboxRetentionHours()));
             LOG.info("hub started; REST API on {}:{}, MQTT on {} port {} and TLS port {}", config.httpHost(),
                     http.actualPort(), mqttConfig.host(), mqtt.actualPort(), mqtt.actualTlsPort());
-            return new Hub(local, gateway, vertx, http, mqtt, certificate, firstAdminToken);
+            return new Hub(local, gateway, sharingHub, vertx, http, mqtt, webhooks, certificate, firstAdminToken);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             local.close();
@@ -101,6 +122,16 @@ public final class Hub implements AutoCloseable {
 
     public DeviceGateway gateway() {
         return gateway;
+    }
+
+    /** The audit events kept in memory (until the ledger of issue #5). */
+    public LoggedAuditTrail audit() {
+        return sharing.audit;
+    }
+
+    /** What webhook delivery did since the start. */
+    public WebhookCounters webhookCounters() {
+        return webhooks.counters();
     }
 
     public int httpPort() {
@@ -130,6 +161,11 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         try {
+            await(webhooks.close(), "stop webhook delivery");
+        } catch (IllegalStateException e) {
+            LOG.warn("{}", e.getMessage());
+        }
+        try {
             closeQuietly(vertx);
             gateway.close();
         } finally {
@@ -156,11 +192,14 @@ public final class Hub implements AutoCloseable {
                 config.maxMessageBytes(), config.maxKeepAliveSeconds(), tls);
     }
 
-    /** Deletes expired records now and then at the interval, off the event loop. */
-    private static void scheduleRetention(Vertx vertx, LocalRegistry local, Duration interval) {
+    /** Deletes expired records and outbox entries now and then at the interval, off the event loop. */
+    private static void scheduleRetention(Vertx vertx, LocalRegistry local, Duration interval, Duration outboxRetention) {
         RetentionSweep sweep = new RetentionSweep(local.database().stores().products(), local.database().records(),
                 local.clock());
-        Runnable run = () -> vertx.executeBlocking(sweep::run, false)
+        Runnable run = () -> vertx.executeBlocking(() -> {
+                    sweep.run();
+                    return local.database().outbox().deleteCreatedBefore(local.clock().instant().minus(outboxRetention));
+                }, false)
                 .onFailure(e -> LOG.warn("retention sweep failed: {}", e.toString()));
         run.run();
         vertx.setPeriodic(interval.toMillis(), id -> run.run());

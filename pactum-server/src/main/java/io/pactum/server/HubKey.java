@@ -1,18 +1,12 @@
 package io.pactum.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.security.SecretBox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -32,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HubKey {
     private static final Logger LOG = LoggerFactory.getLogger(HubKey.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WHAT = "hub signing key";
     private static final byte[] CONTEXT = "pactum/hub-signing-key".getBytes(StandardCharsets.UTF_8);
 
     private HubKey() {}
@@ -42,15 +36,13 @@ final class HubKey {
     }
 
     private static HubSigner load(Path file, SecretBox secretBox) {
+        JsonNode stored = SealedKeyFile.read(file, WHAT);
         try {
-            JsonNode stored = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             byte[] publicKey = Base64.getDecoder().decode(stored.path("publicKey").asText());
             byte[] privateKey = secretBox.open(Base64.getDecoder().decode(stored.path("sealedPrivateKey").asText()), CONTEXT);
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
             return new HubSigner(ed25519.generatePrivate(new PKCS8EncodedKeySpec(privateKey)),
                     ed25519.generatePublic(new X509EncodedKeySpec(publicKey)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the hub signing key " + file, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the hub signing key " + file
                     + " cannot be opened with this master key; restore both from the same backup", e);
@@ -58,29 +50,19 @@ final class HubKey {
     }
 
     private static HubSigner create(Path file, SecretBox secretBox) {
+        KeyPair pair;
         try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            PrivateKey privateKey = pair.getPrivate();
-            PublicKey publicKey = pair.getPublic();
-            ObjectNode stored = JSON.createObjectNode()
-                    .put("publicKey", Base64.getEncoder().encodeToString(publicKey.getEncoded()))
-                    .put("sealedPrivateKey", Base64.getEncoder().encodeToString(
-                            secretBox.seal(privateKey.getEncoded(), CONTEXT)));
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".hub-signing-key", ".tmp");
-            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (posix != null) {
-                posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(temp, JSON.writeValueAsString(stored), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("generated the hub signing key in {}", file);
-            return new HubSigner(privateKey, publicKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the hub signing key " + file, e);
+            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is required by every Java 15+ platform", e);
         }
+        PrivateKey privateKey = pair.getPrivate();
+        PublicKey publicKey = pair.getPublic();
+        ObjectNode stored = SealedKeyFile.newContent()
+                .put("publicKey", Base64.getEncoder().encodeToString(publicKey.getEncoded()))
+                .put("sealedPrivateKey", Base64.getEncoder().encodeToString(secretBox.seal(privateKey.getEncoded(), CONTEXT)));
+        SealedKeyFile.write(file, stored, WHAT);
+        LOG.info("generated the hub signing key in {}", file);
+        return new HubSigner(privateKey, publicKey);
     }
 }

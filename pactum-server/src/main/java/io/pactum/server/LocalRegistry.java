@@ -1,6 +1,7 @@
 package io.pactum.server;
 
 import io.pactum.core.integrity.HubSigner;
+import io.pactum.core.privacy.Pseudonymiser;
 import io.pactum.core.security.SecretBox;
 import io.pactum.core.security.SecretHasher;
 import io.pactum.core.service.Registry;
@@ -10,6 +11,7 @@ import io.pactum.storage.jdbc.JdbcSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,12 +25,17 @@ public final class LocalRegistry implements AutoCloseable {
     private final Registry registry;
     private final SecretHasher hasher;
     private final HubSigner hubSigner;
+    private final SecretBox secretBox;
+    private final Pseudonymiser pseudonymiser;
 
-    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher, HubSigner hubSigner) {
+    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher, HubSigner hubSigner,
+            SecretBox secretBox, Pseudonymiser pseudonymiser) {
         this.database = database;
         this.registry = registry;
         this.hasher = hasher;
         this.hubSigner = hubSigner;
+        this.secretBox = secretBox;
+        this.pseudonymiser = pseudonymiser;
     }
 
     public static LocalRegistry open(PactumConfig config) {
@@ -41,9 +48,10 @@ public final class LocalRegistry implements AutoCloseable {
             SecretHasher hasher = new SecretHasher(config.secretHashIterations());
             SecretBox masterKey = masterKey(config, database);
             Registry registry = Registry.create(database.stores(), hasher, masterKey, MICROSECOND_CLOCK);
-            HubSigner hubSigner = HubKey.loadOrCreate(config.dataDir().resolve("keys").resolve("hub-signing-key.json"),
-                    masterKey);
-            return new LocalRegistry(database, registry, hasher, hubSigner);
+            Path keys = config.dataDir().resolve("keys");
+            HubSigner hubSigner = HubKey.loadOrCreate(keys.resolve("hub-signing-key.json"), masterKey);
+            Pseudonymiser pseudonymiser = PseudonymKey.loadOrCreate(keys.resolve("pseudonym-keyset.json"), masterKey);
+            return new LocalRegistry(database, registry, hasher, hubSigner, masterKey, pseudonymiser);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -61,6 +69,16 @@ public final class LocalRegistry implements AutoCloseable {
     /** The hub's signing key (commands to devices). */
     public HubSigner hubSigner() {
         return hubSigner;
+    }
+
+    /** Seals secrets kept at rest under the master key. */
+    public SecretBox secretBox() {
+        return secretBox;
+    }
+
+    /** Recipients' keyed pseudonyms. */
+    public Pseudonymiser pseudonymiser() {
+        return pseudonymiser;
     }
 
     public SecretHasher hasher() {

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue #2, "Secrets": after a session that creates tokens and devices, no token, device secret or
- * MAC key appears in any log line, in any later API response, or in plain form in the database.
+ * Issues #2 and #4, "Secrets": after a session that creates tokens, devices and a webhook, no token,
+ * device secret, MAC key or webhook secret appears in any log line, in any later API response, or in
+ * plain form in the database.
  */
 class SecretsStayHiddenIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,6 +98,13 @@ class SecretsStayHiddenIT {
                 "{\"productId\":\"" + productId + "\",\"id\":\"glucose-0002\",\"secret\":\"" + chosenSecret + "\"}");
         secrets.addAll(List.of(generated.get("secret").asText(), generated.get("macKey").asText(),
                 chosenSecret, chosen.get("macKey").asText()));
+        String partnerId = call("POST", "/api/v1/organisations", admin,
+                "{\"name\":\"City Clinic\",\"role\":\"partner\"}").get("id").asText();
+        String partnerToken = call("POST", "/api/v1/organisations/" + partnerId + "/clients", admin,
+                "{\"name\":\"receiver\",\"scopes\":[\"read\",\"write\"]}").get("token").asText();
+        secrets.add(partnerToken);
+        JsonNode webhook = call("POST", "/api/v1/webhooks", partnerToken, "{\"url\":\"https://clinic.example/hooks/pactum\"}");
+        secrets.add(webhook.get("secret").asText());
         String failedToken = supplierToken.substring(0, supplierToken.length() - 4) + "AAAA";
         assertThat(send("GET", "/api/v1/me", failedToken, null).statusCode()).isEqualTo(401);
         secrets.add(failedToken);
@@ -107,6 +115,8 @@ class SecretsStayHiddenIT {
             call("GET", path, admin, null);
             call("GET", path, supplierToken, null);
         }
+        call("GET", "/api/v1/webhooks", partnerToken, null);
+        call("GET", "/api/v1/webhooks/" + webhook.at("/webhook/id").asText(), partnerToken, null);
         hub.close();
         hub = null;
 

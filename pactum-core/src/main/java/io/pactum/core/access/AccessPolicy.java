@@ -41,6 +41,19 @@ public final class AccessPolicy {
         requireRole(caller, scope, action);
     }
 
+    /**
+     * Requires a caller that receives data under agreements (a partner or supplier, not the
+     * operator) with the scope; returns its organisation, the recipient it acts for.
+     */
+    public static String requireRecipient(Principal caller, Scope scope, String action) {
+        requireRole(caller, scope, action, OrganisationRole.PARTNER, OrganisationRole.SUPPLIER);
+        if (caller.isOperator()) {
+            throw new ForbiddenException("the operator receives no deliveries and sends no partner commands; use a"
+                    + " recipient's token to " + action);
+        }
+        return caller.organisationId();
+    }
+
     /** Whether the caller may act on what the given organisation owns. */
     public static boolean mayAccess(Principal caller, String ownerId) {
         return caller.isOperator() || caller.belongsTo(ownerId);

@@ -73,12 +73,18 @@ public final class CommandService {
     public Command send(Principal caller, String deviceId, NewCommand request) {
         requireOperator(caller, Scope.WRITE, "send commands to devices");
         Device device = devices.find(deviceId).orElseThrow(() -> NotFoundException.of("device", deviceId));
+        return dispatch(caller.clientId(), device, request);
+    }
+
+    /** Signs, records and delivers a command whose sender is already authorised. */
+    Command dispatch(String issuedBy, Device device, NewCommand request) {
+        String deviceId = device.id();
         synchronized (lockOf(deviceId)) {
             Instant now = clock.instant();
             long counter = commands.lastCounter(deviceId) + 1;
             String id = Ids.newId();
             Command command = new Command(id, deviceId, request.name(), request.parameters().toString(),
-                    caller.clientId(), counter, now, CommandState.SENT, null, null, now);
+                    issuedBy, counter, now, CommandState.SENT, null, null, now);
             if (device.state() != DeviceState.ACTIVE) {
                 Command refused = command.withState(CommandState.UNDELIVERABLE, "the device is " + name(device.state()),
                         null, now);
@@ -86,7 +92,7 @@ public final class CommandService {
                 return refused;
             }
             commands.insert(command);
-            SECURITY.info("command {} '{}' to device {} by client {}", id, request.name(), deviceId, caller.clientId());
+            SECURITY.info("command {} '{}' to device {} by client {}", id, request.name(), deviceId, issuedBy);
             Command delivered;
             try {
                 DeliveryResult result = delivery.deliver(deviceId, id, signer.sign(counter, payload(command, request)));

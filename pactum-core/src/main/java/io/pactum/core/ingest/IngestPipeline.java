@@ -1,5 +1,6 @@
 package io.pactum.core.ingest;
 
+import io.pactum.core.delivery.OutboxEntry;
 import io.pactum.core.integrity.IntegrityException;
 import io.pactum.core.integrity.IntegrityMethod;
 import io.pactum.core.integrity.MessageVerifier;
@@ -44,9 +45,17 @@ public final class IngestPipeline implements MessageIngest {
     private final SecuritySignals signals;
     private final Clock clock;
     private final ProductReader readers;
+    private final RecordSharing sharing;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public IngestPipeline(RecordStore records, DeviceKeyring keyring, SecuritySignals signals, Clock clock) {
+        this(records, keyring, signals, clock, RecordSharing.NONE);
+    }
+
+    /** A pipeline that releases every accepted record to recipients as {@code sharing} decides. */
+    public IngestPipeline(RecordStore records, DeviceKeyring keyring, SecuritySignals signals, Clock clock,
+            RecordSharing sharing) {
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.records = Objects.requireNonNull(records, "records");
         this.keyring = Objects.requireNonNull(keyring, "keyring");
         this.signals = Objects.requireNonNull(signals, "signals");
@@ -122,7 +131,11 @@ public final class IngestPipeline implements MessageIngest {
             flagged = true;
         }
         List<CanonicalRecord> stored = records(device, message, verified, result.values(), flagged);
-        records.append(stored, window);
+        List<OutboxEntry> deliveries = sharing.plan(stored);
+        records.appendAll(List.of(new RecordStore.Append(stored, window, deliveries)));
+        if (!deliveries.isEmpty()) {
+            sharing.stored(deliveries);
+        }
         return new IngestOutcome.Accepted(stored);
     }
 

@@ -1,5 +1,6 @@
 package io.pactum.core.ingest;
 
+import io.pactum.core.delivery.OutboxEntry;
 import io.pactum.core.integrity.ReplayWindow;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +13,15 @@ import org.jspecify.annotations.Nullable;
  * acknowledged record nor forgot a counter it accepted.
  */
 public interface RecordStore {
-    /** What one accepted message adds: its records (one per measurement time) and the advanced window, if protected. */
-    record Append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
+    /**
+     * What one accepted message adds: its records (one per measurement time), the advanced window if
+     * protected, and the outbox entries that release its records to recipients. All of it is
+     * committed together, so a record is never stored without its deliveries or the reverse.
+     */
+    record Append(List<CanonicalRecord> records, @Nullable ReplayWindow window, List<OutboxEntry> deliveries) {
         public Append {
             records = List.copyOf(records);
+            deliveries = List.copyOf(deliveries);
             if (records.isEmpty()) {
                 throw new IllegalArgumentException("a message yields at least one record");
             }
@@ -23,6 +29,10 @@ public interface RecordStore {
             if (records.stream().anyMatch(r -> !r.deviceId().equals(deviceId))) {
                 throw new IllegalArgumentException("the records of one message belong to one device");
             }
+        }
+
+        public Append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
+            this(records, window, List.of());
         }
 
         public String deviceId() {

@@ -55,7 +55,7 @@ public record RecordView(
         for (ViewField field : fields) {
             ObjectNode f = fieldArray.addObject();
             f.put("name", field.name());
-            f.put("type", field.type().name());
+            f.put("type", wire(field.type()));
             Object value = field.value();
             if (value instanceof Double d) {
                 f.put("value", d);
@@ -71,12 +71,17 @@ public record RecordView(
             } else {
                 f.put("unit", field.unit());
             }
-            f.put("category", field.category().name());
-            f.put("transform", field.transform().name());
+            f.put("category", wire(field.category()));
+            f.put("transform", wire(field.transform()));
         }
         ArrayNode withheldArray = node.putArray("withheld");
         withheld.forEach(withheldArray::add);
         return node;
+    }
+
+    /** Enum values as the rest of the API writes them: lower case with underscores. */
+    private static String wire(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@link #toJsonNode()} as compact JSON text. */

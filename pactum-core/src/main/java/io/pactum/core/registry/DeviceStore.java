@@ -15,6 +15,9 @@ public interface DeviceStore {
     /** The organisation's devices, oldest first. */
     List<Device> listByOwner(String ownerId);
 
+    /** The product's devices, oldest first. */
+    List<Device> listByProduct(String productId);
+
     /** Replaces the stored device with the same id; throws {@code NotFoundException} if there is none. */
     void update(Device device);
 }

@@ -31,6 +31,11 @@ public record NewDevice(
             throw new InvalidInputException("secret", "secret must be " + MIN_SECRET_LENGTH + " to "
                     + MAX_SECRET_LENGTH + " characters; omit it to have the hub generate one");
         }
+        if (secret != null && secret.startsWith(io.pactum.core.security.BearerTokens.PREFIX)) {
+            // MQTT tells partners from devices by a password in the form of an API token (docs/mqtt.md)
+            throw new InvalidInputException("secret", "secret must not start with '"
+                    + io.pactum.core.security.BearerTokens.PREFIX + "', the form of API tokens");
+        }
         certificateFingerprint = DeviceCredentials.normaliseFingerprint(certificateFingerprint);
         if (publicKey != null) {
             DevicePublicKeys.parse(publicKey);

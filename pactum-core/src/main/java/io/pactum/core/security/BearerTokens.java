@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * reserved for secrets people may choose, such as device secrets.
  */
 public final class BearerTokens {
-    private static final String PREFIX = "pct_";
+    /** How every token begins; device secrets may not, so MQTT can tell partners from devices. */
+    public static final String PREFIX = "pct_";
     private static final Pattern FORMAT = Pattern.compile("pct_([A-Za-z0-9-]{1,64})_([A-Za-z0-9_-]{43})");
 
     private BearerTokens() {}

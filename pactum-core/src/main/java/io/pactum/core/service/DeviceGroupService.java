@@ -27,6 +27,7 @@ public final class DeviceGroupService {
     private final DeviceStore devices;
     private final OrganisationStore organisations;
     private final Clock clock;
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DeviceGroupService(DeviceGroupStore groups, DeviceStore devices, OrganisationStore organisations,
             Clock clock) {
@@ -36,6 +37,11 @@ public final class DeviceGroupService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Runs {@code listener} after every change of a group's members (agreements scoped by group recompile). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     public DeviceGroup create(Principal caller, NewDeviceGroup request) {
         requireRole(caller, Scope.WRITE, "create device groups", OrganisationRole.SUPPLIER);
         String ownerId = ownerFor(caller, request.ownerId());
@@ -43,6 +49,7 @@ public final class DeviceGroupService {
         DeviceGroup group = new DeviceGroup(Ids.newId(), ownerId, request.name(), request.deviceIds(),
                 clock.instant());
         groups.insert(group);
+        changeListeners.forEach(Runnable::run);
         return group;
     }
 
@@ -61,6 +68,7 @@ public final class DeviceGroupService {
         DeviceGroup group = get(caller, id);
         checkMembers(group.ownerId(), members.deviceIds());
         groups.replaceMembers(id, members.deviceIds());
+        changeListeners.forEach(Runnable::run);
         return group.withMembers(members.deviceIds());
     }
 

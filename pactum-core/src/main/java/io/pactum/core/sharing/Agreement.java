@@ -1,5 +1,6 @@
 package io.pactum.core.sharing;
 
+import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.privacy.FieldTransform;
 import io.pactum.core.privacy.TransformKind;
@@ -98,7 +99,7 @@ public record Agreement(
     /** The agreement in a new state; a revoked agreement stays revoked. */
     public Agreement withState(AgreementState next, Instant at) {
         if (!state.canBecome(next)) {
-            throw new InvalidInputException("state", "a revoked agreement cannot become " + next.name().toLowerCase(java.util.Locale.ROOT));
+            throw new ConflictException("state", "a revoked agreement cannot become " + next.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Agreement(id, recipientId, productIds, deviceGroupIds, fields, purpose, legalBasis, validFrom,
                 validUntil, rateLimitPerMinute, timeResolution, commands, next, createdAt, at);

@@ -38,6 +38,7 @@ public final class PolicyDecisionPoint {
     private final ConsentLedger consents;
     private final Object recompileLock = new Object();
     private volatile SharingIndex index = SharingIndex.EMPTY;
+    private volatile long version;
 
     public PolicyDecisionPoint(ConsentLedger consents) {
         this.consents = Objects.requireNonNull(consents, "consents");
@@ -49,6 +50,7 @@ public final class PolicyDecisionPoint {
         Objects.requireNonNull(groupMembers, "groupMembers");
         synchronized (recompileLock) {
             index = SharingIndex.compile(agreements, groupMembers, index);
+            version++;
         }
     }
 
@@ -59,6 +61,45 @@ public final class PolicyDecisionPoint {
             members.put(group.id(), group.deviceIds());
         }
         recompile(agreements, members);
+    }
+
+    /** The agreement with this id as last compiled, if any. */
+    public java.util.Optional<Agreement> agreement(String agreementId) {
+        Compiled c = index.byId(agreementId);
+        return java.util.Optional.ofNullable(c == null ? null : c.agreement);
+    }
+
+    /**
+     * Whether something released earlier under the agreement may still be delivered now: the
+     * agreement is still compiled, active and valid, and consent (where it is the legal basis) still
+     * stands for the subject. Rate limits are not consulted again: the release already paid.
+     * So a revocation, suspension, expiry or withdrawal also stops what is still waiting in an outbox.
+     */
+    public Decision recheck(String agreementId, @Nullable String subjectId, Instant now) {
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(now, "now");
+        Compiled c = index.byId(agreementId);
+        if (c == null) {
+            return Decision.deny(DecisionReason.NO_AGREEMENT, agreementId, null,
+                    "agreement " + agreementId + " is no longer known");
+        }
+        Agreement a = c.agreement;
+        Decision standing = standing(a, now);
+        if (standing != null) {
+            return standing;
+        }
+        return consentOrAllow(a, subjectId, c.records, now, false, true,
+                "agreement " + a.id() + " still allows delivery to " + a.recipientId());
+    }
+
+    /** The recipient's agreements as last compiled, in agreement-id order. */
+    public List<Agreement> agreementsOf(String recipientId) {
+        return index.agreementsOf(recipientId);
+    }
+
+    /** Grows with every {@link #recompile}: tells caches built from the agreements that they are stale. */
+    public long version() {
+        return version;
     }
 
     /** Number of agreements in the current index. */
@@ -263,6 +304,11 @@ public final class PolicyDecisionPoint {
     /** Checks consent (where the legal basis is consent) and the rate limit; allows if both hold. */
     private Decision consentOrAllow(Agreement a, @Nullable String subjectId, RateLimiter limiter, Instant now,
             boolean takeToken, String allowedExplanation) {
+        return consentOrAllow(a, subjectId, limiter, now, takeToken, false, allowedExplanation);
+    }
+
+    private Decision consentOrAllow(Agreement a, @Nullable String subjectId, RateLimiter limiter, Instant now,
+            boolean takeToken, boolean ignoreRate, String allowedExplanation) {
         String receiptId = null;
         if (a.legalBasis().requiresConsent()) {
             if (subjectId == null) {
@@ -282,7 +328,7 @@ public final class PolicyDecisionPoint {
             }
             receiptId = receipt.receiptId();
         }
-        boolean withinLimit = takeToken ? limiter.tryAcquire(now) : limiter.available(now);
+        boolean withinLimit = ignoreRate || (takeToken ? limiter.tryAcquire(now) : limiter.available(now));
         if (!withinLimit) {
             return Decision.deny(DecisionReason.RATE_LIMITED, a.id(), receiptId,
                     "agreement " + a.id() + " allows " + a.rateLimitPerMinute() + " per minute");

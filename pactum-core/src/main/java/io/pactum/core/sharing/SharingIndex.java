@@ -57,12 +57,18 @@ final class SharingIndex {
     private final Map<String, List<Compiled>> byProduct;
     private final Map<String, List<Compiled>> byDevice;
     private final List<Compiled> all;
+    private final Map<String, Compiled> byId;
 
     private SharingIndex(Map<String, List<Compiled>> byProduct, Map<String, List<Compiled>> byDevice,
             List<Compiled> all) {
         this.byProduct = byProduct;
         this.byDevice = byDevice;
         this.all = all;
+        Map<String, Compiled> ids = new HashMap<>(all.size() * 2);
+        for (Compiled c : all) {
+            ids.put(c.agreement.id(), c);
+        }
+        this.byId = Map.copyOf(ids);
     }
 
     /**
@@ -131,6 +137,20 @@ final class SharingIndex {
         for (Compiled c : byD) {
             if (!c.agreement.productIds().contains(productId)) {
                 result.add(c);
+            }
+        }
+        return result;
+    }
+
+    @Nullable Compiled byId(String agreementId) {
+        return byId.get(agreementId);
+    }
+
+    List<Agreement> agreementsOf(String recipientId) {
+        List<Agreement> result = new ArrayList<>();
+        for (Compiled c : all) {
+            if (c.agreement.recipientId().equals(recipientId)) {
+                result.add(c.agreement);
             }
         }
         return result;

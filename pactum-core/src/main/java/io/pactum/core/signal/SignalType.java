@@ -23,5 +23,7 @@ public enum SignalType {
     /** A value outside the product's data model: wrong type, wrong unit or implausible. */
     IMPLAUSIBLE_VALUE,
     /** A message larger than allowed. */
-    OVERSIZED_MESSAGE
+    OVERSIZED_MESSAGE,
+    /** A partner command that no agreement allows: not granted, device inactive, consent or rate limit. */
+    COMMAND_REFUSED
 }

@@ -351,10 +351,10 @@ class PrivacyTransformerTest {
                 + "\"devicePseudonym\":\"" + clinic.pseudonym("dev-glucose-0001") + "\","
                 + "\"subjectPseudonym\":\"" + clinic.pseudonym("subject-1") + "\","
                 + "\"time\":\"2026-11-23T09:17:00Z\",\"flagged\":false,\"fields\":["
-                + "{\"name\":\"glucose\",\"type\":\"NUMBER\",\"value\":5.4,\"unit\":\"mmol/L\",\"category\":\"HEALTH\",\"transform\":\"ROUND\"},"
-                + "{\"name\":\"battery\",\"type\":\"INTEGER\",\"value\":87,\"unit\":\"count\",\"category\":\"TECHNICAL\",\"transform\":\"KEEP\"},"
-                + "{\"name\":\"patientRef\",\"type\":\"STRING\",\"value\":\"" + clinic.pseudonym("MRN-1")
-                + "\",\"unit\":null,\"category\":\"IDENTIFIER\",\"transform\":\"PSEUDONYMISE\"}],"
+                + "{\"name\":\"glucose\",\"type\":\"number\",\"value\":5.4,\"unit\":\"mmol/L\",\"category\":\"health\",\"transform\":\"round\"},"
+                + "{\"name\":\"battery\",\"type\":\"integer\",\"value\":87,\"unit\":\"count\",\"category\":\"technical\",\"transform\":\"keep\"},"
+                + "{\"name\":\"patientRef\",\"type\":\"string\",\"value\":\"" + clinic.pseudonym("MRN-1")
+                + "\",\"unit\":null,\"category\":\"identifier\",\"transform\":\"pseudonymise\"}],"
                 + "\"withheld\":[\"low\"]}";
         assertThat(view.toJson()).isEqualTo(expected);
     }

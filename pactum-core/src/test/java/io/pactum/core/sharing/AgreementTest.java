@@ -67,7 +67,9 @@ class AgreementTest {
     void revokedAgreement_cannotBecomeActiveAgain() {
         Agreement revoked = agreement("agr-1").withState(AgreementState.REVOKED, T0);
 
-        rejects("state", () -> revoked.withState(AgreementState.ACTIVE, T0));
+        assertThatThrownBy(() -> revoked.withState(AgreementState.ACTIVE, T0))
+                .isInstanceOfSatisfying(io.pactum.core.error.ConflictException.class,
+                        e -> assertThat(e.field()).contains("state"));
         assertThat(agreement("agr-1").withState(AgreementState.SUSPENDED, T0).withState(AgreementState.ACTIVE, T0)
                 .state()).isEqualTo(AgreementState.ACTIVE);
     }

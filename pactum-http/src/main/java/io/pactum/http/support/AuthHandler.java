@@ -43,6 +43,19 @@ public final class AuthHandler implements Handler<RoutingContext> {
                 .onFailure(ctx::fail);
     }
 
+    /**
+     * The bearer token the caller authenticated with, for routes that hold a request open and must
+     * check again later that it is still valid (a stream). Never to be logged.
+     */
+    public static String token(RoutingContext ctx) {
+        principal(ctx);
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            throw new IllegalStateException("route is not behind AuthHandler");
+        }
+        return header.substring(SCHEME.length()).strip();
+    }
+
     /** The authenticated caller; only for handlers mounted behind this one. */
     public static Principal principal(RoutingContext ctx) {
         Principal principal = ctx.get(PRINCIPAL_KEY);

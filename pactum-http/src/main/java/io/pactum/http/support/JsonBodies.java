@@ -47,6 +47,18 @@ public final class JsonBodies {
         }
     }
 
+    /**
+     * The body as the given request record, or {@code absent} when the request has no body at all
+     * (for requests whose every member is optional).
+     */
+    public <T> T readOptional(RoutingContext ctx, Class<T> type, T absent) {
+        Buffer body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            return absent;
+        }
+        return read(ctx, type);
+    }
+
     /** {@code application/json} or any {@code application/*+json}, parameters such as charset allowed. */
     static boolean isJson(@Nullable String contentType) {
         if (contentType == null) {

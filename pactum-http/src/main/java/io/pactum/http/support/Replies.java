@@ -31,7 +31,12 @@ public final class Replies {
     }
 
     public <T> void ok(RoutingContext ctx, Callable<T> work) {
-        run(ctx, work, result -> send(ctx, 200, result));
+        ok(ctx, 200, work);
+    }
+
+    /** The result with the given success status, e.g. 201 for something created that has no URL of its own. */
+    public <T> void ok(RoutingContext ctx, int status, Callable<T> work) {
+        run(ctx, work, result -> send(ctx, status, result));
     }
 
     /** 201 with a {@code Location} header naming the new resource. */
@@ -40,6 +45,19 @@ public final class Replies {
             ctx.response().putHeader(HttpHeaders.LOCATION, location.apply(result));
             send(ctx, 201, result);
         });
+    }
+
+    /** 204 once {@code work} is done, e.g. for a deletion. */
+    public void noContent(RoutingContext ctx, Callable<?> work) {
+        run(ctx, work, ignored -> ctx.response().setStatusCode(204).end());
+    }
+
+    /**
+     * Notes the route's template (not the concrete path, which may hold ids) for the problem
+     * handler's log lines; for routes that answer otherwise than through this class.
+     */
+    public static void nameRoute(RoutingContext ctx) {
+        ctx.put(ROUTE_KEY, ctx.currentRoute().getPath());
     }
 
     public void send(RoutingContext ctx, int status, Object body) {
@@ -57,8 +75,7 @@ public final class Replies {
     }
 
     private <T> void run(RoutingContext ctx, Callable<T> work, java.util.function.Consumer<T> onResult) {
-        // The route's template (not the concrete path) is what the problem handler logs.
-        ctx.put(ROUTE_KEY, ctx.currentRoute().getPath());
+        nameRoute(ctx);
         ctx.vertx().executeBlocking(work, false).onSuccess(onResult::accept).onFailure(ctx::fail);
     }
 }

@@ -23,6 +23,17 @@ public record CommandView(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A partner's command: the partner knows the device only by its own pseudonym of it, so the
+     * pseudonym stands in for the device id, here and in the detail.
+     */
+    public static CommandView forPartner(Command c, String devicePseudonym) {
+        CommandView view = of(c);
+        String detail = view.detail() == null ? null : view.detail().replace(c.deviceId(), devicePseudonym);
+        return new CommandView(view.id(), devicePseudonym, view.name(), view.parameters(), view.issuedBy(),
+                view.counter(), view.issuedAt(), view.state(), detail, view.response(), view.updatedAt());
+    }
+
     public static CommandView of(Command c) {
         JsonNode parameters;
         try {

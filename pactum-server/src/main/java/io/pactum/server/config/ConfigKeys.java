@@ -59,6 +59,24 @@ public final class ConfigKeys {
             "pactum.ingest.retention-interval-minutes", "60",
             "How often records older than their product's retention period are deleted.", Parsers.integer(1, 10_080));
 
+    public static final ConfigKey<Integer> OUTBOX_RETENTION_HOURS = ConfigKey.of(
+            "pactum.sharing.outbox-retention-hours", "168",
+            "How long released records stay in recipients' outboxes, so that a recipient away for a while"
+                    + " (MQTT persistent session, webhook outage, SSE resume) still receives them.",
+            Parsers.integer(1, 24 * 365));
+    public static final ConfigKey<Boolean> WEBHOOK_ALLOW_PLAIN_HTTP = ConfigKey.of(
+            "pactum.sharing.webhook-allow-plain-http", "false",
+            "Whether partners may register http:// webhooks; off, only https:// (released data in transit"
+                    + " stays encrypted).", Parsers.bool());
+    public static final ConfigKey<Boolean> WEBHOOK_ALLOW_PRIVATE_ADDRESSES = ConfigKey.of(
+            "pactum.sharing.webhook-allow-private-addresses", "false",
+            "Whether webhooks may target loopback, private or link-local addresses; off, a partner cannot"
+                    + " make the hub call into its own network (checked on every delivery).", Parsers.bool());
+    public static final ConfigKey<Integer> WEBHOOK_MAX_ATTEMPTS = ConfigKey.of(
+            "pactum.sharing.webhook-max-attempts", "12",
+            "Attempts to deliver one event to a webhook (backoff doubling from 1 s up to 5 min) before it"
+                    + " is dead-lettered; dead letters can be replayed through the API.", Parsers.integer(1, 100));
+
     public static final ConfigKey<Integer> SECRET_HASH_ITERATIONS = ConfigKey.of(
             "pactum.security.secret-hash-iterations", "600000",
             "PBKDF2-HMAC-SHA256 work factor for device secrets; existing hashes keep their own.",
@@ -71,7 +89,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, MQTT_HOST, MQTT_PORT, MQTT_TLS_PORT, MQTT_MAX_MESSAGE_BYTES,
             MQTT_MAX_KEEP_ALIVE_SECONDS, MQTT_TLS_CERTIFICATE, MQTT_TLS_KEY, MQTT_TLS_CLIENT_CA,
-            RETENTION_INTERVAL_MINUTES, SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
+            RETENTION_INTERVAL_MINUTES, OUTBOX_RETENTION_HOURS, WEBHOOK_ALLOW_PLAIN_HTTP,
+            WEBHOOK_ALLOW_PRIVATE_ADDRESSES, WEBHOOK_MAX_ATTEMPTS, SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
 
     private ConfigKeys() {}
 

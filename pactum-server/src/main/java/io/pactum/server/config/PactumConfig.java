@@ -19,6 +19,7 @@ public record PactumConfig(
         int httpMaxBodyBytes,
         MqttConfig mqtt,
         int retentionIntervalMinutes,
+        SharingConfig sharing,
         int secretHashIterations,
         Path masterKeyFile) {
 
@@ -29,6 +30,7 @@ public record PactumConfig(
         Objects.requireNonNull(dbPassword, "dbPassword");
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(sharing, "sharing");
         Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     }
 
@@ -48,6 +50,10 @@ public record PactumConfig(
                         values.get(ConfigKeys.MQTT_TLS_CERTIFICATE), values.get(ConfigKeys.MQTT_TLS_KEY),
                         values.get(ConfigKeys.MQTT_TLS_CLIENT_CA)),
                 values.get(ConfigKeys.RETENTION_INTERVAL_MINUTES),
+                new SharingConfig(values.get(ConfigKeys.OUTBOX_RETENTION_HOURS),
+                        values.get(ConfigKeys.WEBHOOK_ALLOW_PLAIN_HTTP),
+                        values.get(ConfigKeys.WEBHOOK_ALLOW_PRIVATE_ADDRESSES),
+                        values.get(ConfigKeys.WEBHOOK_MAX_ATTEMPTS)),
                 values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
                 values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
     }

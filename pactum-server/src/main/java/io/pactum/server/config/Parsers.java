@@ -23,6 +23,14 @@ final class Parsers {
         };
     }
 
+    static Function<String, Boolean> bool() {
+        return raw -> switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
     static Function<String, Path> path() {
         return raw -> {
             if (raw.isEmpty()) {

@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.pactum.core.command.CommandStore;
+import io.pactum.core.delivery.OutboxStore;
+import io.pactum.core.delivery.WebhookStore;
 import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.registry.RegistryStores;
+import io.pactum.core.sharing.AgreementStore;
+import io.pactum.core.sharing.ConsentStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +34,10 @@ public final class JdbcDatabase implements AutoCloseable {
     private final RegistryStores stores;
     private final RecordStore records;
     private final CommandStore commands;
+    private final AgreementStore agreements;
+    private final ConsentStore consents;
+    private final OutboxStore outbox;
+    private final WebhookStore webhooks;
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -43,6 +51,10 @@ public final class JdbcDatabase implements AutoCloseable {
                 new JdbcDeviceGroupStore(jdbc));
         this.records = new JdbcRecordStore(jdbc);
         this.commands = new JdbcCommandStore(jdbc);
+        this.agreements = new JdbcAgreementStore(jdbc);
+        this.consents = new JdbcConsentStore(jdbc);
+        this.outbox = new JdbcOutboxStore(jdbc);
+        this.webhooks = new JdbcWebhookStore(jdbc);
     }
 
     /**
@@ -86,6 +98,29 @@ public final class JdbcDatabase implements AutoCloseable {
     /** Accepted device records and replay windows. */
     public RecordStore records() {
         return records;
+    }
+
+    /** Data-sharing agreements. */
+    public AgreementStore agreements() {
+        return agreements;
+    }
+
+    /** The append-only log of consent receipts. */
+    public ConsentStore consents() {
+        return consents;
+    }
+
+    /**
+     * The recipients' outboxes and their channels' cursors. Entries are written only through
+     * {@link #records()}, with the records they release.
+     */
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    /** Webhooks and their dead letters. */
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     public RegistryStores stores() {

@@ -20,6 +20,7 @@ final class JdbcDeviceStore implements DeviceStore {
     private static final String FIND = SQL.get("find");
     private static final String LIST = SQL.get("list");
     private static final String LIST_BY_OWNER = SQL.get("listByOwner");
+    private static final String LIST_BY_PRODUCT = SQL.get("listByProduct");
     private static final String UPDATE = SQL.get("update");
     static final String EXISTS = SQL.get("exists");
 
@@ -124,6 +125,16 @@ final class JdbcDeviceStore implements DeviceStore {
         Objects.requireNonNull(ownerId, "ownerId");
         try {
             return jdbc.query(LIST_BY_OWNER, s -> s.setString(1, ownerId), JdbcDeviceStore::map);
+        } catch (SQLException e) {
+            throw SqlErrors.failure("list devices", e);
+        }
+    }
+
+    @Override
+    public List<Device> listByProduct(String productId) {
+        Objects.requireNonNull(productId, "productId");
+        try {
+            return jdbc.query(LIST_BY_PRODUCT, s -> s.setString(1, productId), JdbcDeviceStore::map);
         } catch (SQLException e) {
             throw SqlErrors.failure("list devices", e);
         }

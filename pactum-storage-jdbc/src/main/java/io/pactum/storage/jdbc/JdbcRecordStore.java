@@ -1,5 +1,6 @@
 package io.pactum.storage.jdbc;
 
+import io.pactum.core.delivery.OutboxEntry;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.ingest.CanonicalRecord;
 import io.pactum.core.ingest.Channel;
@@ -13,12 +14,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
-/** Records and replay windows over JDBC; a record and its window commit together. */
+/**
+ * Records and replay windows over JDBC; a record, its window and the outbox entries that release it
+ * commit together.
+ *
+ * <p>Outbox event ids must become visible in increasing order ({@link io.pactum.core.delivery.OutboxStore}):
+ * a reader that saw id n and moved its cursor there must never find a smaller id later. An identity
+ * column alone does not give that: ids are taken at insert, and a transaction that took a smaller id
+ * may commit after one that took a larger. So the transactions that insert outbox entries are
+ * serialised from just before their first outbox insert until after their commit:
+ * <ul>
+ *   <li>within this store (one per {@link JdbcDatabase}) by {@link #outboxCommitOrder}, a JVM lock with
+ *       no timeout, so that only one transaction at a time ever waits for the database lock below;
+ *   <li>in the database by a row lock on the single row of {@code outbox_lock}, taken after the JVM
+ *       lock and held until commit, so the order holds also when several hub nodes (or several
+ *       {@code JdbcDatabase} instances) share one database.
+ * </ul>
+ * The records and windows are written before either lock is taken, so only the outbox inserts and
+ * the commit are serialised; with group commit ({@code GroupCommitRecordStore}) that is one short
+ * critical section per batch of messages.
+ */
 final class JdbcRecordStore implements RecordStore {
     private static final SqlStatements SQL = SqlStatements.load("records.sql");
     private static final String INSERT = SQL.get("insert");
@@ -30,6 +53,8 @@ final class JdbcRecordStore implements RecordStore {
     private static final String INSERT_WINDOW = SQL.get("insertWindow");
 
     private final Jdbc jdbc;
+    /** Held from just before a transaction's first outbox insert until after its commit or rollback. */
+    private final ReentrantLock outboxCommitOrder = new ReentrantLock();
 
     JdbcRecordStore(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -42,6 +67,19 @@ final class JdbcRecordStore implements RecordStore {
             return;
         }
         try {
+            write(appends);
+        } catch (SQLException e) {
+            throw translate(appends, e);
+        }
+    }
+
+    /**
+     * Records, then windows, then (holding the outbox locks, see the class comment) the outbox
+     * entries, in one transaction; the JVM lock is released once the commit or rollback has returned.
+     */
+    private void write(List<Append> appends) throws SQLException {
+        boolean releases = appends.stream().anyMatch(append -> !append.deliveries().isEmpty());
+        try {
             jdbc.inTransaction(c -> {
                 insertAll(c, appends);
                 for (Append append : appends) {
@@ -49,14 +87,49 @@ final class JdbcRecordStore implements RecordStore {
                         saveWindow(c, append.deviceId(), append.window());
                     }
                 }
+                if (releases) {
+                    outboxCommitOrder.lock();
+                    Jdbc.query(c, JdbcOutboxStore.LOCK, s -> { }, row -> Boolean.TRUE);
+                    insertDeliveries(c, appends);
+                }
                 return null;
             });
-        } catch (SQLException e) {
-            if (SqlErrors.isForeignKeyViolation(e)) {
-                throw new InvalidInputException("deviceId", "a device or its product does not exist");
+        } finally {
+            if (outboxCommitOrder.isHeldByCurrentThread()) {
+                outboxCommitOrder.unlock();
             }
-            throw SqlErrors.failure("store device records", e);
         }
+    }
+
+    /** A missing parent is the caller's mistake: say which; anything else is the database's. */
+    private RuntimeException translate(List<Append> appends, SQLException e) {
+        if (!SqlErrors.isForeignKeyViolation(e)) {
+            return SqlErrors.failure("store device records", e);
+        }
+        Set<String> recipients = new LinkedHashSet<>();
+        Set<String> agreements = new LinkedHashSet<>();
+        for (Append append : appends) {
+            for (OutboxEntry entry : append.deliveries()) {
+                recipients.add(entry.recipientId());
+                agreements.add(entry.agreementId());
+            }
+        }
+        try {
+            for (String recipientId : recipients) {
+                if (!jdbc.exists(JdbcOrganisationStore.EXISTS, recipientId)) {
+                    return new InvalidInputException("recipientId",
+                            "organisation '" + recipientId + "' does not exist");
+                }
+            }
+            for (String agreementId : agreements) {
+                if (!jdbc.exists(JdbcAgreementStore.EXISTS, agreementId)) {
+                    return new InvalidInputException("agreementId", "agreement '" + agreementId + "' does not exist");
+                }
+            }
+        } catch (SQLException again) {
+            return SqlErrors.failure("check device records", again);
+        }
+        return new InvalidInputException("deviceId", "a device or its product does not exist");
     }
 
     @Override
@@ -135,6 +208,19 @@ final class JdbcRecordStore implements RecordStore {
             for (Append append : appends) {
                 for (CanonicalRecord record : append.records()) {
                     bind(s, record);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** One batched statement for every outbox entry of every append, in the given order. */
+    private static void insertDeliveries(Connection c, List<Append> appends) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(JdbcOutboxStore.INSERT)) {
+            for (Append append : appends) {
+                for (OutboxEntry entry : append.deliveries()) {
+                    JdbcOutboxStore.bind(s, entry);
                     s.addBatch();
                 }
             }

@@ -20,6 +20,11 @@ SELECT id, product_id, owner_id, subject_id, state, secret_hash, certificate_fin
        sealed_mac_key, public_key, created_at, updated_at
 FROM devices WHERE owner_id = ? ORDER BY created_at, id
 
+-- name: listByProduct
+SELECT id, product_id, owner_id, subject_id, state, secret_hash, certificate_fingerprint,
+       sealed_mac_key, public_key, created_at, updated_at
+FROM devices WHERE product_id = ? ORDER BY created_at, id
+
 -- name: update
 UPDATE devices
 SET product_id = ?, owner_id = ?, subject_id = ?, state = ?, secret_hash = ?, certificate_fingerprint = ?,

@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.http.routes;
+
+import org.jspecify.annotations.NullMarked;

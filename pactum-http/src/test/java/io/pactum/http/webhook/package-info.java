@@ -1,0 +1,4 @@
+@NullMarked
+package io.pactum.http.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,72 @@
+package io.pactum.server;
+
+import io.pactum.core.audit.LoggedAuditTrail;
+import io.pactum.core.command.CommandService;
+import io.pactum.core.command.PartnerCommands;
+import io.pactum.core.delivery.DeliveryService;
+import io.pactum.core.delivery.Outbox;
+import io.pactum.core.delivery.ReleasePlanner;
+import io.pactum.core.delivery.WebhookPolicy;
+import io.pactum.core.privacy.PrivacyTransformer;
+import io.pactum.core.registry.RegistryStores;
+import io.pactum.core.sharing.ConsentLedger;
+import io.pactum.core.sharing.PolicyDecisionPoint;
+import io.pactum.core.sharing.SharingService;
+import io.pactum.core.signal.SecuritySignals;
+import io.pactum.server.config.SharingConfig;
+import io.pactum.storage.jdbc.JdbcDatabase;
+
+/**
+ * The sharing side of the hub, built in two steps because the ingest pipeline needs the planner and
+ * partner commands need the gateway's signals: {@link #decide} builds what decides and releases
+ * (agreements, consent, the policy decision point, the release planner), {@link #deliver} what
+ * delivers (the outboxes, webhooks, partner commands).
+ */
+final class SharingHub {
+    /** How many recent audit events are kept in memory until the ledger takes them (issue #5). */
+    private static final int RECENT_AUDIT_EVENTS = 10_000;
+
+    final LoggedAuditTrail audit;
+    final PolicyDecisionPoint decisions;
+    final SharingService sharing;
+    final ReleasePlanner planner;
+
+    private SharingHub(LoggedAuditTrail audit, PolicyDecisionPoint decisions, SharingService sharing,
+            ReleasePlanner planner) {
+        this.audit = audit;
+        this.decisions = decisions;
+        this.sharing = sharing;
+        this.planner = planner;
+    }
+
+    /** What is ready once the planner exists: delivery from the outboxes and partner commands. */
+    record Delivery(Outbox outbox, DeliveryService deliveries, PartnerCommands partnerCommands) {}
+
+    /** Loads agreements and consent and compiles them; recompiles whenever a device group changes. */
+    static SharingHub decide(LocalRegistry local) {
+        JdbcDatabase database = local.database();
+        RegistryStores stores = database.stores();
+        LoggedAuditTrail audit = new LoggedAuditTrail(RECENT_AUDIT_EVENTS);
+        ConsentLedger consents = new ConsentLedger();
+        PolicyDecisionPoint decisions = new PolicyDecisionPoint(consents);
+        SharingService sharing = new SharingService(database.agreements(), database.consents(),
+                new SharingService.Stores(stores.organisations(), stores.products(), stores.devices(), stores.groups(),
+                        stores.subjects()), decisions, consents, audit, local.clock());
+        sharing.load();
+        local.registry().groups().addChangeListener(sharing::recompile);
+        ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(local.pseudonymiser()), audit,
+                local.clock());
+        return new SharingHub(audit, decisions, sharing, planner);
+    }
+
+    Delivery deliver(LocalRegistry local, SecuritySignals signals, CommandService commands, SharingConfig config) {
+        JdbcDatabase database = local.database();
+        Outbox outbox = new Outbox(database.outbox(), decisions, audit, local.clock());
+        planner.useListener(outbox);
+        DeliveryService deliveries = new DeliveryService(outbox, database.webhooks(), local.secretBox(),
+                new WebhookPolicy(config.webhookAllowPlainHttp(), config.webhookAllowPrivateAddresses()), local.clock());
+        PartnerCommands partnerCommands = new PartnerCommands(commands, database.stores().devices(),
+                database.stores().groups(), decisions, local.pseudonymiser(), signals, audit, local.clock());
+        return new Delivery(outbox, deliveries, partnerCommands);
+    }
+}
