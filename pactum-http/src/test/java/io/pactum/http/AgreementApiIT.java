@@ -5,36 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.registry.NewDeviceGroup;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #4 over the API: an agreement's life, from creation through suspension and resumption to revocation. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgreementApiIT {
+class AgreementApiIT extends SharingApiTest {
     private static final String AGREEMENTS = SharingFixture.AGREEMENTS;
 
-    private TestHub hub;
-    private Api api;
-    private SharingFixture fixture;
-
-    @BeforeAll
-    void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.withSharing(dataDir);
-        api = hub.api;
-        fixture = new SharingFixture(hub);
-    }
-
-    @AfterAll
-    void tearDown() {
-        hub.close();
-    }
 
     @Test
     void agreement_isCreated_suspended_resumed_andRevokedForGood() {

@@ -5,35 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.registry.NewDataSubject;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #4 over the API: consent recorded by the operator comes back as a receipt, is read back as
  * the subject's history, and governs release from the next message on.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsentApiIT {
-    private TestHub hub;
-    private Api api;
-    private SharingFixture fixture;
-
-    @BeforeAll
-    void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.withSharing(dataDir);
-        api = hub.api;
-        fixture = new SharingFixture(hub);
-    }
-
-    @AfterAll
-    void tearDown() {
-        hub.close();
-    }
+class ConsentApiIT extends SharingApiTest {
 
     @Test
     void consentReceipts_roundTrip_asTheSubjectsHistory_inOrder() {

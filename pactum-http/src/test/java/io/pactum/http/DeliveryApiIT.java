@@ -5,38 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.registry.OrganisationRole;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #4 over the API: a recipient polls its deliveries, each the agreed view of one record, page by
  * page from the last event id it was given; what an agreement no longer allows is skipped.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryApiIT {
+class DeliveryApiIT extends SharingApiTest {
     private static final String DELIVERIES = "/api/v1/deliveries";
 
-    private TestHub hub;
-    private Api api;
-    private SharingFixture fixture;
-
-    @BeforeAll
-    void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.withSharing(dataDir);
-        api = hub.api;
-        fixture = new SharingFixture(hub);
-    }
-
-    @AfterAll
-    void tearDown() {
-        hub.close();
-    }
 
     @Test
     void recipient_pollsItsDeliveries_pageByPage_eachTheAgreedViewOfOneRecord() {

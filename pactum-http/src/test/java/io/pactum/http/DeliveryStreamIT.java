@@ -24,7 +24,6 @@ import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,39 +31,19 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #4 over the API: deliveries as Server-Sent Events, read by a real HTTP client parsing the
  * stream as an EventSource does. Each delivery is one event whose id is its event id; a reconnect with
  * {@code Last-Event-ID} resumes exactly after it, without repeats or gaps.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeliveryStreamIT {
+class DeliveryStreamIT extends SharingApiTest {
     private static final String STREAM = "/api/v1/deliveries/stream";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestHub hub;
-    private Api api;
-    private SharingFixture fixture;
-
-    @BeforeAll
-    void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.withSharing(dataDir);
-        api = hub.api;
-        fixture = new SharingFixture(hub);
-    }
-
-    @AfterAll
-    void tearDown() {
-        hub.close();
-    }
 
     /** A partner with an agreement over the thermometers, its token and a device of its scope. */
     private record Recipient(String id, String token, String agreement, ProvisionedDevice device) {}

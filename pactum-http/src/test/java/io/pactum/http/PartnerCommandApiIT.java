@@ -7,34 +7,13 @@ import io.pactum.core.registry.DeviceState;
 import io.pactum.core.registry.DeviceStateChange;
 import io.pactum.core.registry.ProvisionedDevice;
 import io.pactum.core.signal.SignalType;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #4 over the API: a partner commands a device by its own pseudonym of it, only as an agreement
  * grants; every refusal names its reason, never the raw device id, and records no command.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnerCommandApiIT {
-    private TestHub hub;
-    private Api api;
-    private SharingFixture fixture;
-
-    @BeforeAll
-    void setUp(@TempDir Path dataDir) throws Exception {
-        hub = TestHub.withSharing(dataDir);
-        api = hub.api;
-        fixture = new SharingFixture(hub);
-    }
-
-    @AfterAll
-    void tearDown() {
-        hub.close();
-    }
+class PartnerCommandApiIT extends SharingApiTest {
 
     /** A partner whose agreement over the thermometers grants {@code reboot}, with its token and a device in scope. */
     private record Partner(String id, String token, String agreement, ProvisionedDevice device, String pseudonym) {

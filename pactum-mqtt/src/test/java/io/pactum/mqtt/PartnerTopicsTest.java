@@ -73,13 +73,13 @@ class PartnerTopicsTest {
 
     @Test
     void command_isANameWithOptionalParameters() {
-        NewCommand command = PartnerSession.parseCommand(bytes("{\"name\":\"set-point\",\"parameters\":{\"target\":6.5}}"));
+        NewCommand command = PartnerCommandHandler.parseCommand(bytes("{\"name\":\"set-point\",\"parameters\":{\"target\":6.5}}"));
         assertThat(command.name()).isEqualTo("set-point");
         assertThat(command.parameters().get("target").asDouble()).isEqualTo(6.5);
-        assertThat(PartnerSession.parseCommand(bytes("{\"name\":\"reboot\"}")).parameters().isEmpty()).isTrue();
+        assertThat(PartnerCommandHandler.parseCommand(bytes("{\"name\":\"reboot\"}")).parameters().isEmpty()).isTrue();
         for (String bad : new String[] {"", "{not json", "[]", "{\"parameters\":{}}", "{\"name\":7}",
                 "{\"name\":\"x\",\"parameters\":[1]}", "{\"name\":\"x\",\"extra\":1}", "{\"name\":\"no spaces\"}"}) {
-            assertThatThrownBy(() -> PartnerSession.parseCommand(bytes(bad))).as(bad)
+            assertThatThrownBy(() -> PartnerCommandHandler.parseCommand(bytes(bad))).as(bad)
                     .isInstanceOf(InvalidInputException.class);
         }
     }

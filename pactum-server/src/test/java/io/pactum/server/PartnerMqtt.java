@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -20,7 +19,7 @@ final class PartnerMqtt implements AutoCloseable {
     private final MqttClient client;
     private final String token;
     private final String organisationId;
-    private final List<JsonNode> events = new ArrayList<>();
+    private final ReceivedEvents events = new ReceivedEvents();
 
     PartnerMqtt(int port, String token, String organisationId) throws Exception {
         this.token = token;
@@ -34,9 +33,7 @@ final class PartnerMqtt implements AutoCloseable {
             public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
                 try {
                     JsonNode event = JSON.readTree(message.getPayload());
-                    synchronized (events) {
-                        events.add(event);
-                    }
+                    events.add(event);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -66,13 +63,11 @@ final class PartnerMqtt implements AutoCloseable {
     }
 
     List<JsonNode> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
     int distinctCount() {
-        return SharingEndToEndIT.eventIds(events()).size();
+        return events.distinctCount();
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -250,8 +249,8 @@ class SharingEndToEndIT {
         return events.stream().map(e -> e.at(pointer).asText()).collect(Collectors.toSet());
     }
 
-    static Set<Long> eventIds(List<JsonNode> events) {
-        return events.stream().map(e -> e.get("eventId").asLong()).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<Long> eventIds(List<JsonNode> events) {
+        return ReceivedEvents.eventIds(events);
     }
 
     private static String subjectPseudonymOf(List<JsonNode> events, double glucose) {

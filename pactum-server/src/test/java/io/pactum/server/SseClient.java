@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -17,7 +16,7 @@ import java.util.stream.Stream;
 final class SseClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<JsonNode> events = new ArrayList<>();
+    private final ReceivedEvents events = new ReceivedEvents();
     private volatile CompletableFuture<HttpResponse<Stream<String>>> response;
 
     private SseClient() {}
@@ -39,22 +38,18 @@ final class SseClient implements AutoCloseable {
     private void add(String line) {
         try {
             JsonNode event = JSON.readTree(line.substring("data:".length()).strip());
-            synchronized (events) {
-                events.add(event);
-            }
+            events.add(event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     List<JsonNode> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
     int distinctCount() {
-        return SharingEndToEndIT.eventIds(events()).size();
+        return events.distinctCount();
     }
 
     @Override

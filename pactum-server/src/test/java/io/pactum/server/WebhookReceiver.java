@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Vertx vertx = Vertx.vertx();
-    private final List<JsonNode> events = new ArrayList<>();
+    private final ReceivedEvents events = new ReceivedEvents();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private volatile int failWith;
@@ -47,9 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
             }
             try {
                 JsonNode event = JSON.readTree(body.getBytes());
-                synchronized (receiver.events) {
-                    receiver.events.add(event);
-                }
+                receiver.events.add(event);
                 request.response().setStatusCode(204).end();
             } catch (java.io.IOException e) {
                 request.response().setStatusCode(400).end();
@@ -94,13 +91,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     List<JsonNode> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return events.all();
     }
 
     int distinctCount() {
-        return SharingEndToEndIT.eventIds(events()).size();
+        return events.distinctCount();
     }
 
     @Override
