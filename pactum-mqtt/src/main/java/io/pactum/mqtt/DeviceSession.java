@@ -470,25 +470,16 @@ final class DeviceSession implements SessionControl {
     }
 
     private void onException(Throwable failure) {
-        if (causedBy(failure, TooLongFrameException.class)) {
+        if (Failures.causedBy(failure, TooLongFrameException.class)) {
             raise(SignalType.OVERSIZED_MESSAGE, "MQTT packet larger than " + maxMessageBytes + " bytes");
             disconnect(MqttDisconnectReasonCode.PACKET_TOO_LARGE);
-        } else if (causedBy(failure, DecoderException.class)) {
+        } else if (Failures.causedBy(failure, DecoderException.class)) {
             LOG.debug("malformed packet from device {} at {}", deviceId(), source);
             disconnect(MqttDisconnectReasonCode.MALFORMED_PACKET);
         } else {
             LOG.debug("connection of device {} at {} failed: {}", deviceId(), source, failure.toString());
             disconnect(MqttDisconnectReasonCode.UNSPECIFIED_ERROR);
         }
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean problemInformationWanted(MqttEndpoint endpoint) {

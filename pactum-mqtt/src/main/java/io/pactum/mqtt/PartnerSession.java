@@ -322,10 +322,10 @@ final class PartnerSession implements SessionControl {
     }
 
     private void onException(Throwable failure) {
-        if (causedBy(failure, TooLongFrameException.class)) {
+        if (Failures.causedBy(failure, TooLongFrameException.class)) {
             connection.raise(SignalType.OVERSIZED_MESSAGE, "MQTT packet larger than " + maxMessageBytes + " bytes");
             disconnect(MqttDisconnectReasonCode.PACKET_TOO_LARGE);
-        } else if (causedBy(failure, DecoderException.class)) {
+        } else if (Failures.causedBy(failure, DecoderException.class)) {
             LOG.debug("malformed packet from partner {} at {}", clientId, source);
             disconnect(MqttDisconnectReasonCode.MALFORMED_PACKET);
         } else {
@@ -335,15 +335,6 @@ final class PartnerSession implements SessionControl {
     }
 
     // ---- helpers ----
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static MqttProperties copy(MqttProperties properties) {
         MqttProperties copy = new MqttProperties();
