@@ -7,6 +7,7 @@ import io.pactum.core.command.CommandStore;
 import io.pactum.core.delivery.OutboxStore;
 import io.pactum.core.delivery.WebhookStore;
 import io.pactum.core.ingest.RecordStore;
+import io.pactum.core.ledger.LedgerStore;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.sharing.AgreementStore;
 import io.pactum.core.sharing.ConsentStore;
@@ -38,6 +39,7 @@ public final class JdbcDatabase implements AutoCloseable {
     private final ConsentStore consents;
     private final OutboxStore outbox;
     private final WebhookStore webhooks;
+    private final LedgerStore ledger;
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -55,6 +57,7 @@ public final class JdbcDatabase implements AutoCloseable {
         this.consents = new JdbcConsentStore(jdbc);
         this.outbox = new JdbcOutboxStore(jdbc);
         this.webhooks = new JdbcWebhookStore(jdbc);
+        this.ledger = new JdbcLedgerStore(jdbc);
     }
 
     /**
@@ -121,6 +124,11 @@ public final class JdbcDatabase implements AutoCloseable {
     /** Webhooks and their dead letters. */
     public WebhookStore webhooks() {
         return webhooks;
+    }
+
+    /** The audit ledger's entries, kept subtree hashes and checkpoints. */
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     public RegistryStores stores() {

@@ -1,0 +1,32 @@
+package io.pactum.core.ledger;
+
+import io.pactum.core.ledger.merkle.Hash;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Persistence of the ledger: entries by index, some complete-subtree hashes, and signed checkpoints.
+ * Append-only through this interface; tampering is what the Merkle tree and checkpoints detect.
+ */
+public interface LedgerStore {
+    /** The number of entries, i.e. the index the next entry gets. */
+    long size();
+
+    /**
+     * Appends entries whose indexes continue from {@link #size()} without gaps, together with the
+     * complete-subtree hashes they complete, in one transaction; returns once durable. Throws
+     * {@code ConflictException} if the first index is not the current size (another writer).
+     */
+    void append(List<StoredEntry> entries, List<SubtreeHash> subtrees);
+
+    /** Entries from {@code fromIndex} on, in index order, at most {@code limit}. */
+    List<StoredEntry> read(long fromIndex, int limit);
+
+    /** A kept complete-subtree hash, if this one was kept. */
+    Optional<Hash> subtree(long start, int level);
+
+    void addCheckpoint(StoredCheckpoint checkpoint);
+
+    /** Every checkpoint, oldest first. */
+    List<StoredCheckpoint> checkpoints();
+}
