@@ -82,10 +82,10 @@ public final class Hub implements AutoCloseable {
                     local.database().stores().devices(), local.hubSigner(), local.clock());
             DeviceServices devices = new DeviceServices(commands,
                     new RecordQueries(gateway.records(), local.database().stores().devices()));
-            SharingHub.Delivery delivery = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());
+            SharingHub.RecipientServices recipients = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
-                    ingestion, devices, new SharingServices(sharingHub.sharing, delivery.deliveries(),
-                            delivery.partnerCommands())),
+                    ingestion, devices, new SharingServices(sharingHub.sharing, recipients.deliveries(),
+                            recipients.partnerCommands())),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
             MqttConfig mqttConfig = config.mqtt();
             Optional<TlsCertificate> certificate = mqttCertificate(config);
@@ -96,12 +96,12 @@ public final class Hub implements AutoCloseable {
             commands.useDelivery(mqtt);
             mqtt.useCommandResponses((deviceId, commandId, payload) ->
                     commands.recordResponse(deviceId, commandId, payload));
-            mqtt.usePartners(new PartnerAccess(local.registry().authenticator(), delivery.outbox(),
-                    delivery.partnerCommands()));
+            mqtt.usePartners(new PartnerAccess(local.registry().authenticator(), recipients.outbox(),
+                    recipients.partnerCommands()));
             local.registry().devices().addStateListener(mqtt);
             local.registry().products().addStateListener(mqtt);
-            WebhookDispatcher webhooks = await(WebhookDispatcher.start(vertx, delivery.deliveries(),
-                    local.database().webhooks(), delivery.outbox(), local.clock(),
+            WebhookDispatcher webhooks = await(WebhookDispatcher.start(vertx, recipients.deliveries(),
+                    local.database().webhooks(), recipients.outbox(), local.clock(),
                     WebhookSettings.DEFAULTS.withMaxAttempts(config.sharing().webhookMaxAttempts())),
                     "start webhook delivery");
             scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()),

@@ -2,6 +2,7 @@ package io.pactum.server;
 
 import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.privacy.Pseudonymiser;
+import io.pactum.core.security.MicrosecondClock;
 import io.pactum.core.security.SecretBox;
 import io.pactum.core.security.SecretHasher;
 import io.pactum.core.service.Registry;
@@ -13,13 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /** The database, the master key and the registry over them: what the hub and the local CLI commands share. */
 public final class LocalRegistry implements AutoCloseable {
     /** The databases keep microseconds; a clock of the same precision makes what is stored equal what was returned. */
-    private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private static final Clock MICROSECOND_CLOCK = MicrosecondClock.UTC;
 
     private final JdbcDatabase database;
     private final Registry registry;

@@ -39,8 +39,8 @@ final class SharingHub {
         this.planner = planner;
     }
 
-    /** What is ready once the planner exists: delivery from the outboxes and partner commands. */
-    record Delivery(Outbox outbox, DeliveryService deliveries, PartnerCommands partnerCommands) {}
+    /** What recipients use once the planner exists: their outboxes, webhooks and partner commands. */
+    record RecipientServices(Outbox outbox, DeliveryService deliveries, PartnerCommands partnerCommands) {}
 
     /** Loads agreements and consent and compiles them; recompiles whenever a device group changes. */
     static SharingHub decide(LocalRegistry local) {
@@ -59,7 +59,7 @@ final class SharingHub {
         return new SharingHub(audit, decisions, sharing, planner);
     }
 
-    Delivery deliver(LocalRegistry local, SecuritySignals signals, CommandService commands, SharingConfig config) {
+    RecipientServices deliver(LocalRegistry local, SecuritySignals signals, CommandService commands, SharingConfig config) {
         JdbcDatabase database = local.database();
         Outbox outbox = new Outbox(database.outbox(), decisions, audit, local.clock());
         planner.useListener(outbox);
@@ -67,6 +67,6 @@ final class SharingHub {
                 new WebhookPolicy(config.webhookAllowPlainHttp(), config.webhookAllowPrivateAddresses()), local.clock());
         PartnerCommands partnerCommands = new PartnerCommands(commands, database.stores().devices(),
                 database.stores().groups(), decisions, local.pseudonymiser(), signals, audit, local.clock());
-        return new Delivery(outbox, deliveries, partnerCommands);
+        return new RecipientServices(outbox, deliveries, partnerCommands);
     }
 }

@@ -114,7 +114,7 @@ public final class PartnerCommands {
 
     private java.util.Optional<String> resolve(String recipientId, String pseudonym) {
         PseudonymIndex index = indexes.get(recipientId);
-        long nowMillis = clock.instant().toEpochMilli(); // not millis(): a microsecond tick clock divides by zero there
+        long nowMillis = clock.millis();
         long version = decisions.version();
         if (index == null || index.agreementsVersion() != version || (!index.deviceByPseudonym().containsKey(pseudonym)
                 && nowMillis - index.builtAtMillis() >= REBUILD_MILLIS)) {

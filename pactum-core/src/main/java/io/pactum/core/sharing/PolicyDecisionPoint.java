@@ -88,7 +88,7 @@ public final class PolicyDecisionPoint {
         if (standing != null) {
             return standing;
         }
-        return consentOrAllow(a, subjectId, c.records, now, false, true,
+        return consentOrAllow(a, subjectId, c.records, now, Rate.PAID,
                 "agreement " + a.id() + " still allows delivery to " + a.recipientId());
     }
 
@@ -168,7 +168,7 @@ public final class PolicyDecisionPoint {
                         "field '" + field + "' is not released under agreement " + a.id());
             }
             Decision standing = standing(a, now);
-            return standing != null ? standing : consentOrAllow(a, record.subjectId(), c.records, now, false,
+            return standing != null ? standing : consentOrAllow(a, record.subjectId(), c.records, now, Rate.LOOK,
                     "field '" + field + "' may go to " + recipientId + " under agreement " + a.id()
                             + " for " + a.purpose().wireName());
         });
@@ -236,7 +236,7 @@ public final class PolicyDecisionPoint {
                 return Decision.deny(DecisionReason.DEVICE_NOT_ACTIVE, a.id(), null,
                         "device " + target.deviceId() + " is not active and takes no partner commands");
             }
-            return consentOrAllow(a, target.subjectId(), c.commands, now, true,
+            return consentOrAllow(a, target.subjectId(), c.commands, now, Rate.TAKE,
                     "command '" + command + "' to device " + target.deviceId() + " is granted to "
                             + recipientId + " by agreement " + a.id());
         });
@@ -261,7 +261,7 @@ public final class PolicyDecisionPoint {
             }
         }
         if (decision == null) {
-            decision = consentOrAllow(a, record.subjectId(), c.records, now, true,
+            decision = consentOrAllow(a, record.subjectId(), c.records, now, Rate.TAKE,
                     fields.size() + " field(s) may go to " + a.recipientId() + " under agreement " + a.id()
                             + " for " + a.purpose().wireName());
         }
@@ -302,13 +302,18 @@ public final class PolicyDecisionPoint {
     }
 
     /** Checks consent (where the legal basis is consent) and the rate limit; allows if both hold. */
-    private Decision consentOrAllow(Agreement a, @Nullable String subjectId, RateLimiter limiter, Instant now,
-            boolean takeToken, String allowedExplanation) {
-        return consentOrAllow(a, subjectId, limiter, now, takeToken, false, allowedExplanation);
+    /** What a decision does with the agreement's rate limit. */
+    private enum Rate {
+        /** An allowing decision takes a token: a record or a command goes out. */
+        TAKE,
+        /** Only looks: a question about a field, nothing goes out. */
+        LOOK,
+        /** Not consulted: a release already paid, it is re-checked before delivery. */
+        PAID
     }
 
     private Decision consentOrAllow(Agreement a, @Nullable String subjectId, RateLimiter limiter, Instant now,
-            boolean takeToken, boolean ignoreRate, String allowedExplanation) {
+            Rate rate, String allowedExplanation) {
         String receiptId = null;
         if (a.legalBasis().requiresConsent()) {
             if (subjectId == null) {
@@ -328,7 +333,11 @@ public final class PolicyDecisionPoint {
             }
             receiptId = receipt.receiptId();
         }
-        boolean withinLimit = ignoreRate || (takeToken ? limiter.tryAcquire(now) : limiter.available(now));
+        boolean withinLimit = switch (rate) {
+            case TAKE -> limiter.tryAcquire(now);
+            case LOOK -> limiter.available(now);
+            case PAID -> true;
+        };
         if (!withinLimit) {
             return Decision.deny(DecisionReason.RATE_LIMITED, a.id(), receiptId,
                     "agreement " + a.id() + " allows " + a.rateLimitPerMinute() + " per minute");

@@ -1,9 +1,6 @@
 package io.pactum.http.routes;
 
-import io.pactum.core.error.ConflictException;
-import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.security.Principal;
-import io.pactum.core.sharing.Agreement;
 import io.pactum.core.sharing.AgreementState;
 import io.pactum.core.sharing.SharingService;
 import io.pactum.http.ApiRouter;
@@ -58,19 +55,7 @@ public final class AgreementRoutes {
         ACTIONS.forEach((action, next) -> router.post(PATH + "/:id/" + action).handler(ctx -> {
             Principal caller = AuthHandler.principal(ctx);
             String id = ctx.pathParam("id");
-            replies.ok(ctx, () -> AgreementView.of(changeState(caller, id, next)));
+            replies.ok(ctx, () -> AgreementView.of(sharing.changeState(caller, id, next)));
         }));
-    }
-
-    /** A revoked agreement stays revoked: asking otherwise conflicts with its state (409), it is not bad input. */
-    private Agreement changeState(Principal caller, String id, AgreementState next) {
-        try {
-            return sharing.changeState(caller, id, next);
-        } catch (InvalidInputException e) {
-            if (e.field().filter("state"::equals).isPresent()) {
-                throw new ConflictException("state", e.getMessage());
-            }
-            throw e;
-        }
     }
 }

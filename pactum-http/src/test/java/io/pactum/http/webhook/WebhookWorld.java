@@ -64,7 +64,7 @@ final class WebhookWorld implements AutoCloseable {
     private static final String PRODUCT = "glucose-product";
     private static final String DEVICE = "glucose-1";
 
-    final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    final Clock clock = io.pactum.core.security.MicrosecondClock.UTC;
     final Vertx vertx = Vertx.vertx();
     final Principal partner = new Principal("client-care", PARTNER, OrganisationRole.PARTNER,
             Set.of(Scope.READ, Scope.WRITE));
