@@ -12,6 +12,7 @@ import io.pactum.http.routes.DeviceGroupRoutes;
 import io.pactum.http.routes.DeviceIngestRoutes;
 import io.pactum.http.routes.DeviceRoutes;
 import io.pactum.http.routes.HealthRoutes;
+import io.pactum.http.routes.LedgerRoutes;
 import io.pactum.http.routes.MeRoutes;
 import io.pactum.http.routes.OpenApiRoute;
 import io.pactum.http.routes.OrganisationRoutes;
@@ -64,6 +65,13 @@ public final class ApiRouter {
      */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices, @Nullable SharingServices sharing) {
+        return create(vertx, registry, settings, ready, ingestion, devices, sharing, null);
+    }
+
+    /** As above, plus the audit ledger (head, entries, checkpoints, proofs) when {@code ledger} is given. */
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices, @Nullable SharingServices sharing,
+            @Nullable LedgerServices ledger) {
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
@@ -101,6 +109,9 @@ public final class ApiRouter {
             new DeliveryRoutes(sharing.deliveries(), replies).mount(router);
             new WebhookRoutes(sharing.deliveries(), replies, bodies).mount(router);
             new PartnerCommandRoutes(sharing.partnerCommands(), replies, bodies).mount(router);
+        }
+        if (ledger != null) {
+            new LedgerRoutes(ledger, replies).mount(router);
         }
 
         router.route().failureHandler(problems);

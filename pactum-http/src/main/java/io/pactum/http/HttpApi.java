@@ -24,7 +24,7 @@ public final class HttpApi {
      * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
-        return listen(vertx, registry, settings, ready, null, null, null);
+        return listen(vertx, registry, settings, ready, null, null, null, null);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class HttpApi {
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion) {
         Objects.requireNonNull(ingestion, "ingestion");
-        return listen(vertx, registry, settings, ready, ingestion, null, null);
+        return listen(vertx, registry, settings, ready, ingestion, null, null, null);
     }
 
     /** As above, plus commands to devices, the hub's public key, and devices' stored records. */
@@ -45,7 +45,7 @@ public final class HttpApi {
             DeviceIngestion ingestion, DeviceServices devices) {
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(devices, "devices");
-        return listen(vertx, registry, settings, ready, ingestion, devices, null);
+        return listen(vertx, registry, settings, ready, ingestion, devices, null, null);
     }
 
     /**
@@ -57,12 +57,22 @@ public final class HttpApi {
         Objects.requireNonNull(ingestion, "ingestion");
         Objects.requireNonNull(devices, "devices");
         Objects.requireNonNull(sharing, "sharing");
-        return listen(vertx, registry, settings, ready, ingestion, devices, sharing);
+        return listen(vertx, registry, settings, ready, ingestion, devices, sharing, null);
+    }
+
+    /** As above, plus the audit ledger for the operator: tree head, entries, signed checkpoints and proofs. */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            DeviceIngestion ingestion, DeviceServices devices, SharingServices sharing, LedgerServices ledger) {
+        Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(sharing, "sharing");
+        Objects.requireNonNull(ledger, "ledger");
+        return listen(vertx, registry, settings, ready, ingestion, devices, sharing, ledger);
     }
 
     private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
             BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices,
-            @Nullable SharingServices sharing) {
+            @Nullable SharingServices sharing, @Nullable LedgerServices ledger) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
@@ -71,7 +81,7 @@ public final class HttpApi {
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices, sharing))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices, sharing, ledger))
                 .listen()
                 .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
                         settings.host(), server.actualPort()));

@@ -3,9 +3,12 @@ package io.pactum.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactum.core.audit.AuditEvent;
+import io.pactum.core.audit.AuditEventType;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,6 +101,11 @@ class AuthorisationMatrixIT {
         webhook = freshWebhook();
         commandA = created(api.post(V1 + "/devices/" + deviceA + "/commands", op, "{\"name\": \"reboot\"}")).text("/id");
         pseudonymOfDeviceA = hub.pseudonym(partner, deviceA);
+        for (int i = 0; i < 5; i++) {
+            hub.auditLedger.append(new AuditEvent(AuditEventType.SECURITY_SIGNAL, Instant.now(), AuditEvent.HUB,
+                    Map.of("n", Integer.toString(i))));
+        }
+        hub.checkpoints.checkpoint();
 
         revokedToken = token(orgA, "to be revoked", "[\"read\"]");
         String revokedId = api.get(V1 + "/me", revokedToken).text("/clientId");
@@ -230,6 +238,17 @@ class AuthorisationMatrixIT {
         rows.add(row("POST", V1 + "/shared-devices/{pseudonym}/commands",
                 () -> V1 + "/shared-devices/" + pseudonymOfDeviceA + "/commands", () -> "{\"name\": \"reboot\"}",
                                                                                         403, 403, 404, 403, 404, 201, 403));
+        // The audit ledger: the operator's alone, reading with the read scope, signing a checkpoint with write.
+        for (String read : List.of("", "/entries", "/checkpoints")) {
+            rows.add(row("GET", V1 + "/ledger" + read, () -> V1 + "/ledger" + read, none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        }
+        rows.add(row("POST", V1 + "/ledger/checkpoints", () -> V1 + "/ledger/checkpoints", none,
+                                                                                        201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/ledger/proofs/inclusion", () -> V1 + "/ledger/proofs/inclusion?index=1", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/ledger/proofs/consistency", () -> V1 + "/ledger/proofs/consistency?from=1", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
         return rows;
     }
 
@@ -249,6 +268,9 @@ class AuthorisationMatrixIT {
                     if (expected >= 400) {
                         assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                         assertThat(hub.snapshot()).as("registry after a refused %s", row.endpoint()).isEqualTo(before);
+                    } else if (row.template().startsWith(V1 + "/ledger")) {
+                        // Merkle hashes (rootHash, leafHash, audit paths) are public evidence, not secrets' hashes.
+                        assertThat(reply.raw()).doesNotContain(tokens.values());
                     } else {
                         assertThat(reply.raw()).doesNotContainIgnoringCase("hash").doesNotContainIgnoringCase("sealed");
                     }
@@ -294,7 +316,7 @@ class AuthorisationMatrixIT {
         matrix().forEach(r -> covered.add(r.endpoint()));
         Set<String> routed = new TreeSet<>();
         Endpoint.of(ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true,
-                        hub.ingestion, hub.devices, hub.sharing))
+                        hub.ingestion, hub.devices, hub.sharing, hub.ledgerServices))
                 .stream().filter(e -> !e.path().startsWith("/ingest/")) // devices' own credentials, see DeviceIngestIT
                 .forEach(e -> routed.add(e.toString()));
         routed.removeAll(Set.of("GET /health", "GET /ready", "GET " + V1 + "/openapi.json"));

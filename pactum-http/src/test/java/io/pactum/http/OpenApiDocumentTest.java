@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hand-written OpenAPI document describes exactly the routes the router serves, so it cannot drift.
- * It is compared with the router as a hub with device ingest and sharing builds it, which serves every route.
+ * It is compared with the router as a hub with device ingest, sharing and the ledger builds it, which serves every route.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
@@ -56,13 +56,21 @@ class OpenApiDocumentTest {
             new Endpoint("GET", "/api/v1/webhooks/{id}/dead-letters"),
             new Endpoint("POST", "/api/v1/webhooks/{id}/dead-letters/replay"),
             new Endpoint("POST", "/api/v1/shared-devices/{pseudonym}/commands"));
+    private static final Set<Endpoint> LEDGER = Set.of(
+            new Endpoint("GET", "/api/v1/ledger"),
+            new Endpoint("GET", "/api/v1/ledger/entries"),
+            new Endpoint("GET", "/api/v1/ledger/checkpoints"),
+            new Endpoint("POST", "/api/v1/ledger/checkpoints"),
+            new Endpoint("GET", "/api/v1/ledger/proofs/inclusion"),
+            new Endpoint("GET", "/api/v1/ledger/proofs/consistency"));
     /** Actions on a resource that take no body: the path says it all. */
     private static final Set<Endpoint> BODYLESS_POSTS = Set.of(
             new Endpoint("POST", "/api/v1/agreements/{id}/suspend"),
             new Endpoint("POST", "/api/v1/agreements/{id}/resume"),
             new Endpoint("POST", "/api/v1/agreements/{id}/revoke"),
             new Endpoint("POST", "/api/v1/webhooks/{id}/disable"),
-            new Endpoint("POST", "/api/v1/webhooks/{id}/enable"));
+            new Endpoint("POST", "/api/v1/webhooks/{id}/enable"),
+            new Endpoint("POST", "/api/v1/ledger/checkpoints"));
 
     private TestHub hub;
     private Router router;
@@ -72,7 +80,7 @@ class OpenApiDocumentTest {
     void start(@TempDir Path dataDir) throws Exception {
         hub = TestHub.start(dataDir);
         router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion,
-                hub.devices, hub.sharing);
+                hub.devices, hub.sharing, hub.ledgerServices);
         document = new ObjectMapper().readTree(OpenApiRoute.load());
     }
 
@@ -89,7 +97,7 @@ class OpenApiDocumentTest {
                 .forEach(op -> documented.add(new Endpoint(op.getKey(), path.getKey()))));
 
         assertThat(Endpoint.of(router)).hasSizeGreaterThan(20).containsAll(PUBLIC).containsAll(DEVICE_INGEST)
-                .containsAll(COMMANDS).containsAll(SHARING);
+                .containsAll(COMMANDS).containsAll(SHARING).containsAll(LEDGER);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(Endpoint.of(router));
     }
 
@@ -98,9 +106,21 @@ class OpenApiDocumentTest {
         Set<Endpoint> withoutSharing = Endpoint.of(ApiRouter.create(hub.vertx, hub.registry,
                 HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion, hub.devices));
 
-        assertThat(withoutSharing).doesNotContainAnyElementsOf(SHARING);
+        assertThat(withoutSharing).doesNotContainAnyElementsOf(SHARING).doesNotContainAnyElementsOf(LEDGER);
         Set<Endpoint> all = new TreeSet<>(withoutSharing);
         all.addAll(SHARING);
+        all.addAll(LEDGER);
+        assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void routerWithoutLedger_servesNoneOfItsRoutes_andOtherwiseTheSameRoutes() {
+        Set<Endpoint> withoutLedger = Endpoint.of(ApiRouter.create(hub.vertx, hub.registry,
+                HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion, hub.devices, hub.sharing));
+
+        assertThat(withoutLedger).doesNotContainAnyElementsOf(LEDGER).containsAll(SHARING);
+        Set<Endpoint> all = new TreeSet<>(withoutLedger);
+        all.addAll(LEDGER);
         assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
     }
 
@@ -116,6 +136,7 @@ class OpenApiDocumentTest {
         assertThat(withoutIngestion).doesNotContainAnyElementsOf(COMMANDS);
         all.addAll(COMMANDS);
         all.addAll(SHARING);
+        all.addAll(LEDGER);
         assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
     }
 

@@ -2,6 +2,10 @@ package io.pactum.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactum.core.audit.LoggedAuditTrail;
+import io.pactum.core.ledger.EntrySealer;
+import io.pactum.core.ledger.Ledger;
+import io.pactum.core.ledger.LedgerCheckpoints;
+import io.pactum.core.ledger.checkpoint.NoteSigner;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.command.PartnerCommands;
 import io.pactum.core.delivery.DeliveryService;
@@ -33,6 +37,7 @@ import io.pactum.http.views.DataSubjectView;
 import io.pactum.http.views.DeadLetterView;
 import io.pactum.http.views.DeviceGroupView;
 import io.pactum.http.views.DeviceView;
+import io.pactum.http.views.LedgerCheckpointView;
 import io.pactum.http.views.OrganisationView;
 import io.pactum.http.views.ProductView;
 import io.pactum.http.views.WebhookView;
@@ -52,7 +57,7 @@ import java.util.concurrent.TimeUnit;
  * consent ledger, outbox, webhooks, partner commands) wired as the server wires it, and the REST API
  * on a free port of the loopback interface. What the API serves depends on how it was started:
  * the registry only ({@link #start}), plus device ingest, commands and records
- * ({@link #withDeviceIngest}), or everything including sharing ({@link #withSharing}).
+ * ({@link #withDeviceIngest}), or everything including sharing and the audit ledger ({@link #withSharing}).
  */
 final class TestHub implements AutoCloseable {
     /** What the API serves. */
@@ -63,6 +68,8 @@ final class TestHub implements AutoCloseable {
     final Registry registry;
     final LoggedSecuritySignals signals = new LoggedSecuritySignals(10_000);
     final LoggedAuditTrail audit = new LoggedAuditTrail(10_000);
+    /** Where releases and denials go, in the records' transactions, as in the hub. */
+    final Ledger auditLedger;
     final Pseudonymiser pseudonymiser = Pseudonymiser.fromKeysetJson(Pseudonymiser.generateKeysetJson());
     final SecretBox secretBox = TinkSecretBox.fromKeysetJson(TinkSecretBox.generateKeysetJson());
     final PolicyDecisionPoint decisions;
@@ -70,6 +77,9 @@ final class TestHub implements AutoCloseable {
     final CommandService commands;
     final DeviceServices devices;
     final SharingServices sharing;
+    /** Signs the audit ledger's checkpoints with a key of its own, as the hub's key does in the server. */
+    final LedgerCheckpoints checkpoints;
+    final LedgerServices ledgerServices;
     final Vertx vertx;
     final HttpServer server;
     final String operatorToken;
@@ -90,12 +100,13 @@ final class TestHub implements AutoCloseable {
         agreements.load();
         registry.groups().addChangeListener(agreements::recompile);
         Outbox outbox = new Outbox(database.outbox(), decisions, audit, clock);
-        ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(pseudonymiser), audit, clock);
+        ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(pseudonymiser), clock);
+        auditLedger = Ledger.open(database.ledger(), EntrySealer.NONE, 64);
         planner.useListener(outbox);
 
         ingestion = new DeviceIngestion(
                 new DeviceAuthenticator(database.stores().devices(), database.stores().products(), hasher, signals, clock),
-                new IngestPipeline(database.records(), device -> DeviceKeys.mac(registry.devices().macKey(device)),
+                new IngestPipeline(database.recordsAuditedBy(auditLedger), device -> DeviceKeys.mac(registry.devices().macKey(device)),
                         signals, clock, planner),
                 clock);
         KeyPair hubKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -107,13 +118,19 @@ final class TestHub implements AutoCloseable {
                 new PartnerCommands(commands, database.stores().devices(), database.stores().groups(), decisions,
                         pseudonymiser, signals, audit, clock));
 
+        KeyPair ledgerKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        checkpoints = new LedgerCheckpoints(auditLedger,
+                new NoteSigner("pactum.test/ledger", ledgerKey.getPrivate(), ledgerKey.getPublic()), clock);
+        ledgerServices = new LedgerServices(auditLedger, checkpoints);
+
         operatorToken = registry.bootstrap().ensureOperator().orElseThrow().token();
         vertx = Vertx.vertx();
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, maxBodyBytes);
         server = (switch (serves) {
             case REGISTRY -> HttpApi.start(vertx, registry, settings, database::isReady);
             case DEVICE_INGEST -> HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices);
-            case EVERYTHING -> HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices, sharing);
+            case EVERYTHING -> HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices, sharing,
+                    ledgerServices);
         }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api = new Api("http://127.0.0.1:" + server.actualPort());
     }
@@ -131,7 +148,7 @@ final class TestHub implements AutoCloseable {
         return new TestHub(dataDir, maxBodyBytes, Serves.DEVICE_INGEST);
     }
 
-    /** A hub whose API serves every route: device ingest, commands, records and sharing. */
+    /** A hub whose API serves every route: device ingest, commands, records, sharing and the audit ledger. */
     static TestHub withSharing(Path dataDir) throws Exception {
         return withSharing(dataDir, HttpSettings.DEFAULT_MAX_BODY_BYTES);
     }
@@ -183,6 +200,7 @@ final class TestHub implements AutoCloseable {
             all.put("dead letters of " + webhook.id(), sharing.deliveries().deadLetters(operator, webhook.id(), 1000)
                     .stream().map(DeadLetterView::of).toList());
         }
+        all.put("ledger checkpoints", auditLedger.store().checkpoints().stream().map(LedgerCheckpointView::of).toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(all);
     }
 
@@ -192,6 +210,7 @@ final class TestHub implements AutoCloseable {
             await(server.close());
             await(vertx.close());
         } finally {
+            auditLedger.close();
             database.close();
         }
     }

@@ -1,6 +1,8 @@
 package io.pactum.mqtt;
 
 import io.pactum.core.audit.LoggedAuditTrail;
+import io.pactum.core.ledger.EntrySealer;
+import io.pactum.core.ledger.Ledger;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.command.PartnerCommands;
 import io.pactum.core.delivery.Delivery;
@@ -61,7 +63,9 @@ final class SharingHub implements AutoCloseable {
     final PolicyDecisionPoint decisions = new PolicyDecisionPoint(ledger);
     final Pseudonymiser pseudonymiser = Pseudonymiser.fromKeysetJson(Pseudonymiser.generateKeysetJson());
     final LoggedAuditTrail audit = new LoggedAuditTrail(10_000);
-    final ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(pseudonymiser), audit, clock);
+    final ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(pseudonymiser), clock);
+    /** Where releases and denials go, in the records' transactions, as in the hub; opened with the database. */
+    private Ledger releases;
     final TestHub hub;
     final Outbox outbox;
     final SharingService sharing;
@@ -73,8 +77,11 @@ final class SharingHub implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
 
     private SharingHub(Path dataDir, boolean partnersEnabled) throws Exception {
-        hub = TestHub.withIngest(dataDir, h -> new IngestPipeline(h.database.records(),
-                device -> DeviceKeys.mac(h.registry.devices().macKey(device)), h.signals, clock, planner));
+        hub = TestHub.withIngest(dataDir, h -> {
+            releases = Ledger.open(h.database.ledger(), EntrySealer.NONE, 64);
+            return new IngestPipeline(h.database.recordsAuditedBy(releases),
+                    device -> DeviceKeys.mac(h.registry.devices().macKey(device)), h.signals, clock, planner);
+        });
         outbox = new Outbox(hub.database.outbox(), decisions, audit, clock);
         planner.useListener(outbox);
         var stores = hub.database.stores();
@@ -158,6 +165,12 @@ final class SharingHub implements AutoCloseable {
 
     @Override
     public void close() {
-        hub.close();
+        try {
+            if (releases != null) {
+                releases.close();
+            }
+        } finally {
+            hub.close();
+        }
     }
 }

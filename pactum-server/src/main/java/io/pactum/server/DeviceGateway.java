@@ -5,6 +5,7 @@ import io.pactum.core.ingest.GroupCommitRecordStore;
 import io.pactum.core.ingest.IngestPipeline;
 import io.pactum.core.ingest.RecordSharing;
 import io.pactum.core.registry.RegistryStores;
+import io.pactum.core.ledger.LedgerSignals;
 import io.pactum.core.signal.LoggedSecuritySignals;
 import java.util.Objects;
 
@@ -34,11 +35,12 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
 
     /** A gateway whose accepted records are released to recipients as {@code sharing} decides. */
     public static DeviceGateway create(LocalRegistry local, RecordSharing sharing) {
-        LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS);
+        LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS, new LedgerSignals(local.ledger()));
         RegistryStores stores = local.database().stores();
         DeviceAuthenticator authenticator = new DeviceAuthenticator(stores.devices(), stores.products(),
                 local.hasher(), signals, local.clock());
-        GroupCommitRecordStore records = new GroupCommitRecordStore(local.database().records(), MAX_GROUP_COMMIT);
+        GroupCommitRecordStore records = new GroupCommitRecordStore(local.database().recordsAuditedBy(local.ledger()),
+                MAX_GROUP_COMMIT);
         IngestPipeline ingest = new IngestPipeline(records, local.registry().devices()::keys, signals, local.clock(),
                 sharing);
         return new DeviceGateway(signals, authenticator, ingest, records);

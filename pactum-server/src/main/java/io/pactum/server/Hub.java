@@ -1,8 +1,9 @@
 package io.pactum.server;
 
-import io.pactum.core.audit.LoggedAuditTrail;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.ingest.RecordQueries;
+import io.pactum.core.ledger.Ledger;
+import io.pactum.core.ledger.LedgerCheckpoints;
 import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.registry.IssuedToken;
 import io.pactum.core.service.Registry;
@@ -10,6 +11,7 @@ import io.pactum.http.DeviceIngestion;
 import io.pactum.http.DeviceServices;
 import io.pactum.http.HttpApi;
 import io.pactum.http.HttpSettings;
+import io.pactum.http.LedgerServices;
 import io.pactum.http.SharingServices;
 import io.pactum.http.webhook.WebhookCounters;
 import io.pactum.http.webhook.WebhookDispatcher;
@@ -85,7 +87,7 @@ public final class Hub implements AutoCloseable {
             SharingHub.RecipientServices recipients = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
                     ingestion, devices, new SharingServices(sharingHub.sharing, recipients.deliveries(),
-                            recipients.partnerCommands())),
+                            recipients.partnerCommands()), new LedgerServices(local.ledger(), local.checkpoints())),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
             MqttConfig mqttConfig = config.mqtt();
             Optional<TlsCertificate> certificate = mqttCertificate(config);
@@ -106,6 +108,7 @@ public final class Hub implements AutoCloseable {
                     "start webhook delivery");
             scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()),
                     Duration.ofHours(config.sharing().outboxRetentionHours()));
+            scheduleCheckpoints(vertx, local.checkpoints(), Duration.ofSeconds(config.ledger().checkpointIntervalSeconds()));
             LOG.info("hub started; REST API on {}:{}, MQTT on {} port {} and TLS port {}", config.httpHost(),
                     http.actualPort(), mqttConfig.host(), mqtt.actualPort(), mqtt.actualTlsPort());
             return new Hub(local, gateway, sharingHub, vertx, http, mqtt, webhooks, certificate, firstAdminToken);
@@ -124,9 +127,14 @@ public final class Hub implements AutoCloseable {
         return gateway;
     }
 
-    /** The audit events kept in memory (until the ledger of issue #5). */
-    public LoggedAuditTrail audit() {
-        return sharing.audit;
+    /** The audit ledger. */
+    public Ledger ledger() {
+        return local.ledger();
+    }
+
+    /** Signs the ledger's checkpoints. */
+    public LedgerCheckpoints checkpoints() {
+        return local.checkpoints();
     }
 
     /** What webhook delivery did since the start. */
@@ -203,6 +211,12 @@ public final class Hub implements AutoCloseable {
                 .onFailure(e -> LOG.warn("retention sweep failed: {}", e.toString()));
         run.run();
         vertx.setPeriodic(interval.toMillis(), id -> run.run());
+    }
+
+    /** Signs a ledger checkpoint at the interval whenever the ledger grew, off the event loop. */
+    private static void scheduleCheckpoints(Vertx vertx, LedgerCheckpoints checkpoints, Duration interval) {
+        vertx.setPeriodic(interval.toMillis(), id -> vertx.executeBlocking(checkpoints::checkpointIfGrown, false)
+                .onFailure(e -> LOG.warn("could not sign a ledger checkpoint: {}", e.toString())));
     }
 
     private static void closeQuietly(Vertx vertx) {

@@ -2,7 +2,6 @@ package io.pactum.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pactum.core.integrity.HubSigner;
 import io.pactum.core.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's Ed25519 signing key (commands now, audit checkpoints later). The private key is kept
+ * The hub's Ed25519 signing key: it signs commands to devices and the audit ledger's checkpoints. The private key is kept
  * sealed under the master key, so the key file alone, like the database alone, reveals nothing.
  * File: {@code {"publicKey": <base64 SPKI>, "sealedPrivateKey": <base64>}}.
  */
@@ -31,25 +30,25 @@ final class HubKey {
 
     private HubKey() {}
 
-    static HubSigner loadOrCreate(Path file, SecretBox secretBox) {
+    static KeyPair loadOrCreate(Path file, SecretBox secretBox) {
         return Files.isRegularFile(file) ? load(file, secretBox) : create(file, secretBox);
     }
 
-    private static HubSigner load(Path file, SecretBox secretBox) {
+    private static KeyPair load(Path file, SecretBox secretBox) {
         JsonNode stored = SealedKeyFile.read(file, WHAT);
         try {
             byte[] publicKey = Base64.getDecoder().decode(stored.path("publicKey").asText());
             byte[] privateKey = secretBox.open(Base64.getDecoder().decode(stored.path("sealedPrivateKey").asText()), CONTEXT);
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-            return new HubSigner(ed25519.generatePrivate(new PKCS8EncodedKeySpec(privateKey)),
-                    ed25519.generatePublic(new X509EncodedKeySpec(publicKey)));
+            return new KeyPair(ed25519.generatePublic(new X509EncodedKeySpec(publicKey)),
+                    ed25519.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the hub signing key " + file
                     + " cannot be opened with this master key; restore both from the same backup", e);
         }
     }
 
-    private static HubSigner create(Path file, SecretBox secretBox) {
+    private static KeyPair create(Path file, SecretBox secretBox) {
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -63,6 +62,6 @@ final class HubKey {
                 .put("sealedPrivateKey", Base64.getEncoder().encodeToString(secretBox.seal(privateKey.getEncoded(), CONTEXT)));
         SealedKeyFile.write(file, stored, WHAT);
         LOG.info("generated the hub signing key in {}", file);
-        return new HubSigner(privateKey, publicKey);
+        return pair;
     }
 }

@@ -1,6 +1,10 @@
 package io.pactum.server;
 
 import io.pactum.core.integrity.HubSigner;
+import io.pactum.core.ledger.Ledger;
+import io.pactum.core.ledger.LedgerCheckpoints;
+import io.pactum.core.ledger.checkpoint.NoteSigner;
+import io.pactum.core.ledger.subject.SubjectSealer;
 import io.pactum.core.privacy.Pseudonymiser;
 import io.pactum.core.security.MicrosecondClock;
 import io.pactum.core.security.SecretBox;
@@ -13,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -27,35 +32,52 @@ public final class LocalRegistry implements AutoCloseable {
     private final HubSigner hubSigner;
     private final SecretBox secretBox;
     private final Pseudonymiser pseudonymiser;
+    private final HubLedger ledger;
 
-    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher, HubSigner hubSigner,
-            SecretBox secretBox, Pseudonymiser pseudonymiser) {
+    private LocalRegistry(JdbcDatabase database, Registry registry, SecretHasher hasher, KeyPair hubKey,
+            SecretBox secretBox, Pseudonymiser pseudonymiser, HubLedger ledger) {
         this.database = database;
         this.registry = registry;
         this.hasher = hasher;
-        this.hubSigner = hubSigner;
+        this.hubSigner = new HubSigner(hubKey.getPrivate(), hubKey.getPublic());
         this.secretBox = secretBox;
         this.pseudonymiser = pseudonymiser;
+        this.ledger = ledger;
     }
 
     public static LocalRegistry open(PactumConfig config) {
         Objects.requireNonNull(config, "config");
         createDataDirectory(config);
-        String url = config.dbUrl().orElseGet(() -> JdbcDatabase.h2FileUrl(config.dataDir()));
-        JdbcDatabase database = JdbcDatabase.open(new JdbcSettings(url, config.dbUser().orElse(null),
-                config.dbPassword().orElse(null), config.dbPoolSize()));
+        JdbcDatabase database = openDatabase(config);
+        HubLedger ledger = null;
         try {
             SecretHasher hasher = new SecretHasher(config.secretHashIterations());
             SecretBox masterKey = masterKey(config, database);
-            Registry registry = Registry.create(database.stores(), hasher, masterKey, MICROSECOND_CLOCK);
             Path keys = config.dataDir().resolve("keys");
-            HubSigner hubSigner = HubKey.loadOrCreate(keys.resolve("hub-signing-key.json"), masterKey);
+            KeyPair hubKey = HubKey.loadOrCreate(keys.resolve("hub-signing-key.json"), masterKey);
             Pseudonymiser pseudonymiser = PseudonymKey.loadOrCreate(keys.resolve("pseudonym-keyset.json"), masterKey);
-            return new LocalRegistry(database, registry, hasher, hubSigner, masterKey, pseudonymiser);
+            SubjectSealer sealer = new SubjectSealer(database.subjectKeys(), masterKey);
+            ledger = HubLedger.open(database, sealer,
+                    new NoteSigner(config.ledger().origin(), hubKey.getPrivate(), hubKey.getPublic()), MICROSECOND_CLOCK);
+            Registry registry = Registry.create(database.stores(), hasher, masterKey, MICROSECOND_CLOCK, ledger.ledger());
+            return new LocalRegistry(database, registry, hasher, hubKey, masterKey, pseudonymiser, ledger);
         } catch (RuntimeException e) {
+            if (ledger != null) {
+                ledger.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The configured database alone, without the keys: for tools that only read, such as the
+     * ledger's verification, which must not need the master key.
+     */
+    public static JdbcDatabase openDatabase(PactumConfig config) {
+        String url = config.dbUrl().orElseGet(() -> JdbcDatabase.h2FileUrl(config.dataDir()));
+        return JdbcDatabase.open(new JdbcSettings(url, config.dbUser().orElse(null),
+                config.dbPassword().orElse(null), config.dbPoolSize()));
     }
 
     public Registry registry() {
@@ -69,6 +91,21 @@ public final class LocalRegistry implements AutoCloseable {
     /** The hub's signing key (commands to devices). */
     public HubSigner hubSigner() {
         return hubSigner;
+    }
+
+    /** The audit ledger, which every accountable action of this hub (and of local commands) goes to. */
+    public Ledger ledger() {
+        return ledger.ledger();
+    }
+
+    /** Seals, opens and shreds the personal details of ledger entries. */
+    public SubjectSealer subjectSealer() {
+        return ledger.sealer();
+    }
+
+    /** Signs the ledger's checkpoints with the hub's key. */
+    public LedgerCheckpoints checkpoints() {
+        return ledger.checkpoints();
     }
 
     /** Seals secrets kept at rest under the master key. */
@@ -92,6 +129,7 @@ public final class LocalRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        ledger.close();
         database.close();
     }
 

@@ -1,12 +1,12 @@
 package io.pactum.server;
 
-import io.pactum.core.audit.LoggedAuditTrail;
 import io.pactum.core.command.CommandService;
 import io.pactum.core.command.PartnerCommands;
 import io.pactum.core.delivery.DeliveryService;
 import io.pactum.core.delivery.Outbox;
 import io.pactum.core.delivery.ReleasePlanner;
 import io.pactum.core.delivery.WebhookPolicy;
+import io.pactum.core.ledger.Ledger;
 import io.pactum.core.privacy.PrivacyTransformer;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.sharing.ConsentLedger;
@@ -23,17 +23,11 @@ import io.pactum.storage.jdbc.JdbcDatabase;
  * delivers (the outboxes, webhooks, partner commands).
  */
 final class SharingHub {
-    /** How many recent audit events are kept in memory until the ledger takes them (issue #5). */
-    private static final int RECENT_AUDIT_EVENTS = 10_000;
-
-    final LoggedAuditTrail audit;
     final PolicyDecisionPoint decisions;
     final SharingService sharing;
     final ReleasePlanner planner;
 
-    private SharingHub(LoggedAuditTrail audit, PolicyDecisionPoint decisions, SharingService sharing,
-            ReleasePlanner planner) {
-        this.audit = audit;
+    private SharingHub(PolicyDecisionPoint decisions, SharingService sharing, ReleasePlanner planner) {
         this.decisions = decisions;
         this.sharing = sharing;
         this.planner = planner;
@@ -46,7 +40,7 @@ final class SharingHub {
     static SharingHub decide(LocalRegistry local) {
         JdbcDatabase database = local.database();
         RegistryStores stores = database.stores();
-        LoggedAuditTrail audit = new LoggedAuditTrail(RECENT_AUDIT_EVENTS);
+        Ledger audit = local.ledger();
         ConsentLedger consents = new ConsentLedger();
         PolicyDecisionPoint decisions = new PolicyDecisionPoint(consents);
         SharingService sharing = new SharingService(database.agreements(), database.consents(),
@@ -54,19 +48,19 @@ final class SharingHub {
                         stores.subjects()), decisions, consents, audit, local.clock());
         sharing.load();
         local.registry().groups().addChangeListener(sharing::recompile);
-        ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(local.pseudonymiser()), audit,
+        ReleasePlanner planner = new ReleasePlanner(decisions, new PrivacyTransformer(local.pseudonymiser()),
                 local.clock());
-        return new SharingHub(audit, decisions, sharing, planner);
+        return new SharingHub(decisions, sharing, planner);
     }
 
     RecipientServices deliver(LocalRegistry local, SecuritySignals signals, CommandService commands, SharingConfig config) {
         JdbcDatabase database = local.database();
-        Outbox outbox = new Outbox(database.outbox(), decisions, audit, local.clock());
+        Outbox outbox = new Outbox(database.outbox(), decisions, local.ledger(), local.clock());
         planner.useListener(outbox);
         DeliveryService deliveries = new DeliveryService(outbox, database.webhooks(), local.secretBox(),
                 new WebhookPolicy(config.webhookAllowPlainHttp(), config.webhookAllowPrivateAddresses()), local.clock());
         PartnerCommands partnerCommands = new PartnerCommands(commands, database.stores().devices(),
-                database.stores().groups(), decisions, local.pseudonymiser(), signals, audit, local.clock());
+                database.stores().groups(), decisions, local.pseudonymiser(), signals, local.ledger(), local.clock());
         return new RecipientServices(outbox, deliveries, partnerCommands);
     }
 }

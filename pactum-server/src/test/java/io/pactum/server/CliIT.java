@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +20,6 @@ class CliIT {
     @TempDir
     Path dir;
 
-    /** What one run of the CLI printed and returned. */
-    private record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
 
     @Test
     void script_registersSupplierProductAndDevice_withTheSameRulesAsTheApi() throws Exception {
@@ -43,11 +38,11 @@ class CliIT {
             String productId = run(url, supplierToken, "product", "create", "--model", "Thermo", "--firmware", "2.1",
                     "--format", "json", "--data-model", model.toString()).json().get("id").asText();
 
-            Result notYet = run(url, supplierToken, "device", "create", "--product", productId, "--id", "thermo-1");
+            CommandResult notYet = run(url, supplierToken, "device", "create", "--product", productId, "--id", "thermo-1");
             assertThat(notYet.exit()).as("a pending product's device is refused").isEqualTo(1);
             assertThat(notYet.err()).contains("pending").contains("(field: productId)");
 
-            Result supplierApproves = run(url, supplierToken, "product", "approve", productId);
+            CommandResult supplierApproves = run(url, supplierToken, "product", "approve", productId);
             assertThat(supplierApproves.exit()).isEqualTo(1);
             assertThat(supplierApproves.err()).contains("403");
 
@@ -74,20 +69,13 @@ class CliIT {
         String token = out.lines().filter(l -> l.startsWith("pct_")).findFirst().orElseThrow();
 
         try (HubProcess hub = HubProcess.serve(data, dir.resolve("stderr-2.log"))) {
-            Result me = run("http://127.0.0.1:" + hub.port(), token, "org", "list");
+            CommandResult me = run("http://127.0.0.1:" + hub.port(), token, "org", "list");
             assertThat(me.exit()).isZero();
             assertThat(me.out()).contains("operator");
         }
     }
 
-    private Result run(String url, String token, String... args) throws IOException, InterruptedException {
-        ProcessBuilder command = HubProcess.command(args);
-        command.environment().put("PACTUM_URL", url);
-        command.environment().put("PACTUM_TOKEN", token);
-        Process process = command.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), out, err);
+    private CommandResult run(String url, String token, String... args) throws IOException, InterruptedException {
+        return HubProcess.run(Map.of("PACTUM_URL", url, "PACTUM_TOKEN", token), args);
     }
 }

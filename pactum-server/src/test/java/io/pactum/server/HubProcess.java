@@ -58,6 +58,26 @@ final class HubProcess implements AutoCloseable {
         return new ProcessBuilder(command);
     }
 
+    /** Runs one CLI command to its end with {@code environment} added, and returns what it printed. */
+    static CommandResult run(java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = command(args);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        // stderr is small; read it after stdout so neither pipe fills while the other is read
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("pactum " + String.join(" ", args) + " did not end within 60 s");
+        }
+        return new CommandResult(process.exitValue(), out, err);
+    }
+
+    static CommandResult run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
     /** Starts {@code pactum serve} on free ports with the given data directory and waits for its banner. */
     static HubProcess serve(Path dataDir, Path stderrFile) throws IOException {
         Process process = command("serve", "--data-dir", dataDir.toString(), "--http-port", "0", "--mqtt-port", "0",

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pactum.core.audit.AuditEventType;
+import io.pactum.core.ledger.LedgerEntryType;
 import io.pactum.server.config.ConfigLoader;
 import io.pactum.server.config.PactumConfig;
 import java.net.URI;
@@ -171,8 +171,8 @@ class SharingEndToEndIT {
         assertThat(clinicMqtt.distinctCount()).isEqualTo(clinicBefore + 3);
         assertThat(clinicMqtt.events().subList(clinicBefore, clinicMqtt.events().size()))
                 .allSatisfy(e -> assertThat(e.at("/record/subjectPseudonym").asText()).isNotEqualTo(patient1AtClinic));
-        assertThat(hub.audit().recent(e -> e.type() == AuditEventType.RELEASE_DENIED
-                && "CONSENT_WITHDRAWN".equals(e.details().get("reason")))).hasSize(3);
+        assertThat(hub.ledger().entries(0, 100_000)).filteredOn(e -> e.type() == LedgerEntryType.POLICY_DENIAL
+                && "CONSENT_WITHDRAWN".equals(e.details().get("reason"))).hasSize(3);
 
         // 3. The webhook endpoint fails and the clinic's MQTT client is offline while ten more arrive.
         analyticsHook.failWith(503);

@@ -24,11 +24,13 @@ public final class Authenticator {
     private final ApiClientStore clients;
     private final OrganisationStore organisations;
     private final Clock clock;
+    private final AdminLogins logins;
 
-    public Authenticator(ApiClientStore clients, OrganisationStore organisations, Clock clock) {
+    public Authenticator(ApiClientStore clients, OrganisationStore organisations, Clock clock, AdminLogins logins) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.logins = Objects.requireNonNull(logins, "logins");
     }
 
     public Principal authenticate(String token) {
@@ -36,6 +38,7 @@ public final class Authenticator {
         Optional<BearerTokens.Parsed> parsed = BearerTokens.parse(token);
         if (parsed.isEmpty()) {
             SECURITY.warn("authentication failed: malformed bearer token");
+            logins.failed(null, "malformed bearer token");
             throw new UnauthenticatedException(REFUSED);
         }
         String clientId = parsed.get().clientId();
@@ -47,11 +50,14 @@ public final class Authenticator {
         }
         Organisation organisation = organisations.find(client.organisationId())
                 .orElseThrow(() -> refuse(clientId, "organisation no longer exists"));
-        return new Principal(client.id(), organisation.id(), organisation.role(), client.scopes());
+        Principal principal = new Principal(client.id(), organisation.id(), organisation.role(), client.scopes());
+        logins.succeeded(principal);
+        return principal;
     }
 
-    private static UnauthenticatedException refuse(String clientId, String why) {
+    private UnauthenticatedException refuse(String clientId, String why) {
         SECURITY.warn("authentication failed for client {}: {}", clientId, why);
+        logins.failed(clientId, why);
         return new UnauthenticatedException(REFUSED);
     }
 }

@@ -15,5 +15,19 @@ public enum AuditEventType {
     /** A partner command was admitted under an agreement. */
     COMMAND_ALLOWED,
     /** A partner command was refused, with the reason. */
-    COMMAND_REFUSED
+    COMMAND_REFUSED,
+    /** A security signal: an authentication failure, a replay, a forbidden subscription and the like. */
+    SECURITY_SIGNAL,
+    /** An organisation, product, device, device group, API client or webhook was created or changed. */
+    REGISTRY_CHANGED,
+    /** A device was activated, suspended, quarantined, released or retired. */
+    DEVICE_STATE_CHANGED,
+    /** An operator or partner signed in, or failed to. */
+    ADMIN_LOGIN,
+    /** An incident response action, automatic or by an operator. */
+    INCIDENT_ACTION,
+    /** The ledger began: the hub, its checkpoint key and the encoding version. */
+    LEDGER_STARTED,
+    /** Queued entries that could not be kept because the ledger's queue was full: how many. */
+    EVENTS_DROPPED
 }

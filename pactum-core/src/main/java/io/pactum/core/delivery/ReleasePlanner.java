@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
-import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.ingest.CanonicalRecord;
 import io.pactum.core.ingest.RecordSharing;
+import io.pactum.core.ingest.SharingPlan;
 import io.pactum.core.privacy.PrivacyTransformer;
 import io.pactum.core.privacy.RecordView;
 import io.pactum.core.privacy.ViewSpec;
@@ -28,21 +28,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decides, for every accepted record, which recipients receive what: each agreement covering the
  * record is evaluated by the {@link PolicyDecisionPoint}; each allowed release becomes the
  * recipient's view ({@link PrivacyTransformer}) in an {@link OutboxEntry}, stored with the record.
- * Every release and every denial is handed to the audit trail. After the commit, the recipients'
- * channels are woken through the {@link OutboxListener}.
+ * Every release and every denial becomes an audit event of the plan, which the record store writes
+ * to the ledger in the record's transaction. After the commit, the recipients' channels are woken
+ * through the {@link OutboxListener}.
  */
 public final class ReleasePlanner implements RecordSharing {
     private final PolicyDecisionPoint decisions;
     private final PrivacyTransformer transformer;
-    private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, ViewSpec> specs = new ConcurrentHashMap<>();
     private volatile OutboxListener listener = recipients -> {};
 
-    public ReleasePlanner(PolicyDecisionPoint decisions, PrivacyTransformer transformer, AuditTrail audit, Clock clock) {
+    public ReleasePlanner(PolicyDecisionPoint decisions, PrivacyTransformer transformer, Clock clock) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.transformer = Objects.requireNonNull(transformer, "transformer");
-        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -52,13 +51,14 @@ public final class ReleasePlanner implements RecordSharing {
     }
 
     @Override
-    public List<OutboxEntry> plan(List<CanonicalRecord> records) {
+    public SharingPlan plan(List<CanonicalRecord> records) {
         Instant now = clock.instant();
         List<OutboxEntry> entries = new ArrayList<>(2);
+        List<AuditEvent> audit = new ArrayList<>(2);
         for (CanonicalRecord record : records) {
             for (Release release : decisions.evaluate(record, now)) {
                 if (!release.allowed()) {
-                    audit.append(denial(release, record, now));
+                    audit.add(denial(release, record, now));
                     continue;
                 }
                 Agreement agreement = decisions.agreement(release.agreementId()).orElse(null);
@@ -68,10 +68,10 @@ public final class ReleasePlanner implements RecordSharing {
                 RecordView view = transformer.view(record, specOf(agreement));
                 entries.add(new OutboxEntry(release.recipientId(), release.agreementId(), release.purpose(),
                         record.id(), record.subjectId(), now, body(release, record, view)));
-                audit.append(released(release, view, now));
+                audit.add(released(release, record, view, now));
             }
         }
-        return entries;
+        return new SharingPlan(entries, audit);
     }
 
     @Override
@@ -99,7 +99,8 @@ public final class ReleasePlanner implements RecordSharing {
         return node.toString();
     }
 
-    private static AuditEvent released(Release release, RecordView view, Instant now) {
+    /** The subject's id is personal data: the ledger seals it under the subject's own key. */
+    private static AuditEvent released(Release release, CanonicalRecord record, RecordView view, Instant now) {
         List<String> fields = new ArrayList<>(view.fields().size());
         view.fields().forEach(f -> fields.add(f.name()));
         return new AuditEvent(AuditEventType.DATA_RELEASED, now, AuditEvent.HUB, Map.of(
@@ -107,6 +108,7 @@ public final class ReleasePlanner implements RecordSharing {
                 "agreementId", release.agreementId(),
                 "purpose", release.purpose().wireName(),
                 "recordPseudonym", view.recordId(),
+                "subjectId", nullToEmpty(record.subjectId()),
                 "subjectPseudonym", view.subjectPseudonym() == null ? "" : view.subjectPseudonym(),
                 "fields", String.join(",", fields),
                 "consentReceiptId", nullToEmpty(release.decision().consentReceiptId())));
@@ -118,6 +120,7 @@ public final class ReleasePlanner implements RecordSharing {
                 "agreementId", release.agreementId(),
                 "purpose", release.purpose().wireName(),
                 "recordId", record.id(),
+                "subjectId", nullToEmpty(record.subjectId()),
                 "reason", release.decision().reason().name(),
                 "explanation", release.decision().explanation()));
     }

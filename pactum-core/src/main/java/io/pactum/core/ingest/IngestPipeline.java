@@ -131,10 +131,10 @@ public final class IngestPipeline implements MessageIngest {
             flagged = true;
         }
         List<CanonicalRecord> stored = records(device, message, verified, result.values(), flagged);
-        List<OutboxEntry> deliveries = sharing.plan(stored);
-        records.appendAll(List.of(new RecordStore.Append(stored, window, deliveries)));
-        if (!deliveries.isEmpty()) {
-            sharing.stored(deliveries);
+        SharingPlan plan = sharing.plan(stored);
+        records.appendAll(List.of(new RecordStore.Append(stored, window, plan.deliveries(), plan.audit())));
+        if (!plan.deliveries().isEmpty()) {
+            sharing.stored(plan.deliveries());
         }
         return new IngestOutcome.Accepted(stored);
     }

@@ -1,5 +1,6 @@
 package io.pactum.core.ingest;
 
+import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.delivery.OutboxEntry;
 import io.pactum.core.integrity.ReplayWindow;
 import java.time.Instant;
@@ -18,10 +19,12 @@ public interface RecordStore {
      * protected, and the outbox entries that release its records to recipients. All of it is
      * committed together, so a record is never stored without its deliveries or the reverse.
      */
-    record Append(List<CanonicalRecord> records, @Nullable ReplayWindow window, List<OutboxEntry> deliveries) {
+    record Append(List<CanonicalRecord> records, @Nullable ReplayWindow window, List<OutboxEntry> deliveries,
+            List<AuditEvent> audit) {
         public Append {
             records = List.copyOf(records);
             deliveries = List.copyOf(deliveries);
+            audit = List.copyOf(audit);
             if (records.isEmpty()) {
                 throw new IllegalArgumentException("a message yields at least one record");
             }
@@ -32,7 +35,11 @@ public interface RecordStore {
         }
 
         public Append(List<CanonicalRecord> records, @Nullable ReplayWindow window) {
-            this(records, window, List.of());
+            this(records, window, List.of(), List.of());
+        }
+
+        public Append(List<CanonicalRecord> records, @Nullable ReplayWindow window, List<OutboxEntry> deliveries) {
+            this(records, window, deliveries, List.of());
         }
 
         public String deviceId() {

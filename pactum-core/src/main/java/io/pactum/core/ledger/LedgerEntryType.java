@@ -16,7 +16,9 @@ public enum LedgerEntryType {
     INCIDENT_ACTION,
     ADMIN_LOGIN,
     /** The first entry of every ledger: the hub, its key and the encoding version. */
-    LEDGER_STARTED;
+    LEDGER_STARTED,
+    /** Events lost because the queue was full under a flood, with their count: the gap is on record. */
+    EVENTS_DROPPED;
 
     /** The entry type that records an audit event. */
     public static LedgerEntryType of(AuditEventType event) {
@@ -27,6 +29,13 @@ public enum LedgerEntryType {
             case AGREEMENT_CHANGED -> AGREEMENT_CHANGE;
             case CONSENT_CHANGED -> CONSENT_CHANGE;
             case COMMAND_ALLOWED, COMMAND_REFUSED -> PARTNER_COMMAND;
+            case SECURITY_SIGNAL -> SECURITY_SIGNAL;
+            case REGISTRY_CHANGED -> REGISTRY_CHANGE;
+            case DEVICE_STATE_CHANGED -> DEVICE_STATE_CHANGE;
+            case ADMIN_LOGIN -> ADMIN_LOGIN;
+            case INCIDENT_ACTION -> INCIDENT_ACTION;
+            case LEDGER_STARTED -> LEDGER_STARTED;
+            case EVENTS_DROPPED -> EVENTS_DROPPED;
         };
     }
 }

@@ -19,14 +19,31 @@ public interface LedgerStore {
      */
     void append(List<StoredEntry> entries, List<SubtreeHash> subtrees);
 
+    /** Appends a batch, as {@link #append(List, List)}. */
+    default void append(LedgerBatch batch) {
+        append(batch.entries(), batch.subtrees());
+    }
+
     /** Entries from {@code fromIndex} on, in index order, at most {@code limit}. */
     List<StoredEntry> read(long fromIndex, int limit);
 
     /** A kept complete-subtree hash, if this one was kept. */
     Optional<Hash> subtree(long start, int level);
 
+    /**
+     * The kept hashes of {@code count} consecutive complete subtrees of one level, the first at
+     * {@code fromStart}; fewer if some are not kept.
+     */
+    List<Hash> subtrees(int level, long fromStart, int count);
+
     void addCheckpoint(StoredCheckpoint checkpoint);
 
     /** Every checkpoint, oldest first. */
     List<StoredCheckpoint> checkpoints();
+
+    /** The checkpoint added last, if any. */
+    default Optional<StoredCheckpoint> latestCheckpoint() {
+        List<StoredCheckpoint> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
 }

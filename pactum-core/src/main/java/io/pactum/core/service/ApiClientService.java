@@ -1,9 +1,11 @@
 package io.pactum.core.service;
 
 import static io.pactum.core.access.AccessPolicy.mayAccess;
+import static io.pactum.core.access.AccessPolicy.name;
 import static io.pactum.core.access.AccessPolicy.requireScope;
 import static io.pactum.core.access.AccessPolicy.visible;
 
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.registry.ApiClient;
@@ -31,11 +33,13 @@ public final class ApiClientService {
 
     private final ApiClientStore clients;
     private final OrganisationStore organisations;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ApiClientService(ApiClientStore clients, OrganisationStore organisations, Clock clock) {
+    public ApiClientService(ApiClientStore clients, OrganisationStore organisations, AuditTrail audit, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -52,6 +56,9 @@ public final class ApiClientService {
                 BearerTokens.hash(token), now, request.expiresAt(), null);
         clients.insert(client);
         SECURITY.info("client {} created for organisation {} by client {}", id, organisationId, caller.clientId());
+        audit.append(RegistryEvents.changed(caller.clientId(), now, "client.created", "clientId", id,
+                "organisationId", organisationId, "kind", name(request.kind()),
+                "scopes", RegistryEvents.scopes(client.scopes())));
         return new IssuedToken(client, token);
     }
 
@@ -75,6 +82,8 @@ public final class ApiClientService {
         Instant now = clock.instant();
         clients.revoke(clientId, now);
         SECURITY.info("client {} revoked by client {}", clientId, caller.clientId());
+        audit.append(RegistryEvents.changed(caller.clientId(), now, "client.revoked", "clientId", clientId,
+                "organisationId", client.organisationId()));
         return client.revoked(now);
     }
 

@@ -1,5 +1,9 @@
 package io.pactum.core.service;
 
+import static io.pactum.core.access.AccessPolicy.name;
+
+import io.pactum.core.audit.AuditEvent;
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.registry.ApiClient;
 import io.pactum.core.registry.ApiClientStore;
@@ -29,11 +33,13 @@ public final class Bootstrap {
 
     private final OrganisationStore organisations;
     private final ApiClientStore clients;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public Bootstrap(OrganisationStore organisations, ApiClientStore clients, Clock clock) {
+    public Bootstrap(OrganisationStore organisations, ApiClientStore clients, AuditTrail audit, Clock clock) {
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -45,7 +51,10 @@ public final class Bootstrap {
         Instant now = clock.instant();
         Organisation operator = new Organisation(Ids.newId(), OPERATOR_NAME, OrganisationRole.OPERATOR, now);
         organisations.insert(operator);
-        return Optional.of(issueAdminToken(operator, "admin"));
+        // No caller yet: on first start the hub itself creates the operator and its first admin.
+        audit.append(RegistryEvents.changed(AuditEvent.HUB, now, "organisation.created", "organisationId",
+                operator.id(), "role", name(operator.role())));
+        return Optional.of(issueAdminToken(AuditEvent.HUB, operator, "admin"));
     }
 
     /**
@@ -66,19 +75,21 @@ public final class Bootstrap {
         Principal local = localOperator();
         Organisation operator = organisations.find(local.organisationId())
                 .orElseThrow(() -> NotFoundException.of("organisation", local.organisationId()));
-        return issueAdminToken(operator, name);
+        return issueAdminToken(local.clientId(), operator, name);
     }
 
     private Optional<Organisation> operator() {
         return organisations.list().stream().filter(o -> o.role() == OrganisationRole.OPERATOR).findFirst();
     }
 
-    private IssuedToken issueAdminToken(Organisation operator, String name) {
+    private IssuedToken issueAdminToken(String actor, Organisation operator, String name) {
         String id = Ids.newId();
         String token = BearerTokens.issue(id);
         ApiClient admin = new ApiClient(id, operator.id(), name, ClientKind.USER, ALL_SCOPES,
                 BearerTokens.hash(token), clock.instant(), null, null);
         clients.insert(admin);
+        audit.append(RegistryEvents.changed(actor, admin.createdAt(), "admin-token.issued", "clientId", id,
+                "organisationId", operator.id(), "scopes", RegistryEvents.scopes(admin.scopes())));
         return new IssuedToken(admin, token);
     }
 }

@@ -2,6 +2,7 @@ package io.pactum.core.service;
 
 import static io.pactum.core.access.AccessPolicy.requireOperator;
 
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.registry.DataSubject;
 import io.pactum.core.registry.DataSubjectStore;
@@ -16,10 +17,12 @@ import java.util.Objects;
 /** Data subjects: the operator, as data controller, registers and reads them. */
 public final class DataSubjectService {
     private final DataSubjectStore subjects;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public DataSubjectService(DataSubjectStore subjects, Clock clock) {
+    public DataSubjectService(DataSubjectStore subjects, AuditTrail audit, Clock clock) {
         this.subjects = Objects.requireNonNull(subjects, "subjects");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -28,6 +31,9 @@ public final class DataSubjectService {
         String id = request.id() != null ? request.id() : "subj-" + RandomSecrets.token().substring(0, 22);
         DataSubject subject = new DataSubject(id, clock.instant());
         subjects.insert(subject);
+        // The raw id only in subjectId: the ledger encrypts that detail under the subject's own key.
+        audit.append(RegistryEvents.changed(caller.clientId(), subject.createdAt(), "subject.created",
+                "subjectId", subject.id()));
         return subject;
     }
 

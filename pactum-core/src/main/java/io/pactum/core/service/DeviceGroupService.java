@@ -3,6 +3,8 @@ package io.pactum.core.service;
 import static io.pactum.core.access.AccessPolicy.requireRole;
 import static io.pactum.core.access.AccessPolicy.visible;
 
+import io.pactum.core.audit.AuditEvent;
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.ForbiddenException;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.registry.DeviceGroup;
@@ -16,6 +18,7 @@ import io.pactum.core.registry.OrganisationStore;
 import io.pactum.core.registry.Scope;
 import io.pactum.core.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,14 +29,16 @@ public final class DeviceGroupService {
     private final DeviceGroupStore groups;
     private final DeviceStore devices;
     private final OrganisationStore organisations;
+    private final AuditTrail audit;
     private final Clock clock;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DeviceGroupService(DeviceGroupStore groups, DeviceStore devices, OrganisationStore organisations,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.groups = Objects.requireNonNull(groups, "groups");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -49,6 +54,7 @@ public final class DeviceGroupService {
         DeviceGroup group = new DeviceGroup(Ids.newId(), ownerId, request.name(), request.deviceIds(),
                 clock.instant());
         groups.insert(group);
+        audit.append(changed(caller, group, group.createdAt(), "group.created"));
         changeListeners.forEach(Runnable::run);
         return group;
     }
@@ -68,8 +74,16 @@ public final class DeviceGroupService {
         DeviceGroup group = get(caller, id);
         checkMembers(group.ownerId(), members.deviceIds());
         groups.replaceMembers(id, members.deviceIds());
+        DeviceGroup changed = group.withMembers(members.deviceIds());
+        audit.append(changed(caller, changed, clock.instant(), "group.changed"));
         changeListeners.forEach(Runnable::run);
-        return group.withMembers(members.deviceIds());
+        return changed;
+    }
+
+    /** The member count, not the members: a group may hold thousands of devices, and details stay short. */
+    private static AuditEvent changed(Principal caller, DeviceGroup group, Instant at, String action) {
+        return RegistryEvents.changed(caller.clientId(), at, action, "groupId", group.id(),
+                "organisationId", group.ownerId(), "members", Integer.toString(group.deviceIds().size()));
     }
 
     /** A group holds only its owner's devices, so a group can never widen what an agreement reaches. */

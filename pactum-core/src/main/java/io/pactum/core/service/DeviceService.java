@@ -5,6 +5,7 @@ import static io.pactum.core.access.AccessPolicy.name;
 import static io.pactum.core.access.AccessPolicy.requireRole;
 import static io.pactum.core.access.AccessPolicy.visible;
 
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.ForbiddenException;
 import io.pactum.core.error.InvalidInputException;
@@ -53,17 +54,19 @@ public final class DeviceService {
     private final DataSubjectStore subjects;
     private final SecretHasher hasher;
     private final SecretBox secretBox;
+    private final AuditTrail audit;
     private final Clock clock;
     private final List<DeviceStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
     public DeviceService(DeviceStore devices, ProductStore products, OrganisationStore organisations,
-            DataSubjectStore subjects, SecretHasher hasher, SecretBox secretBox, Clock clock) {
+            DataSubjectStore subjects, SecretHasher hasher, SecretBox secretBox, AuditTrail audit, Clock clock) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.products = Objects.requireNonNull(products, "products");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.subjects = Objects.requireNonNull(subjects, "subjects");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.secretBox = Objects.requireNonNull(secretBox, "secretBox");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -91,6 +94,9 @@ public final class DeviceService {
                 credentials, now, now);
         devices.insert(device);
         SECURITY.info("device {} provisioned by client {}", id, caller.clientId());
+        // The subject's raw id only in subjectId: the ledger encrypts that detail under the subject's own key.
+        audit.append(RegistryEvents.changed(caller.clientId(), now, "device.provisioned", "deviceId", id,
+                "productId", product.id(), "organisationId", ownerId, "subjectId", device.subjectId()));
         return new ProvisionedDevice(device, secret, RandomSecrets.base64url(macKey));
     }
 
@@ -119,6 +125,8 @@ public final class DeviceService {
         devices.update(changed);
         SECURITY.info("device {} moved from {} to {} by client {}", id, device.state(), change.state(),
                 caller.clientId());
+        audit.append(RegistryEvents.deviceState(caller.clientId(), changed.updatedAt(), "deviceId", id,
+                "from", name(device.state()), "to", name(changed.state()), "reason", change.reason()));
         stateListeners.forEach(listener -> listener.stateChanged(changed));
         return changed;
     }

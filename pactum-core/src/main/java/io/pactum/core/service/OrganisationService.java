@@ -1,9 +1,11 @@
 package io.pactum.core.service;
 
+import static io.pactum.core.access.AccessPolicy.name;
 import static io.pactum.core.access.AccessPolicy.requireOperator;
 import static io.pactum.core.access.AccessPolicy.requireScope;
 import static io.pactum.core.access.AccessPolicy.visible;
 
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.registry.Ids;
 import io.pactum.core.registry.NewOrganisation;
 import io.pactum.core.registry.Organisation;
@@ -17,10 +19,12 @@ import java.util.Objects;
 /** Organisations: the operator registers them; every organisation sees itself. */
 public final class OrganisationService {
     private final OrganisationStore organisations;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public OrganisationService(OrganisationStore organisations, Clock clock) {
+    public OrganisationService(OrganisationStore organisations, AuditTrail audit, Clock clock) {
         this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -28,6 +32,8 @@ public final class OrganisationService {
         requireOperator(caller, Scope.WRITE, "register organisations");
         Organisation organisation = new Organisation(Ids.newId(), request.name(), request.role(), clock.instant());
         organisations.insert(organisation);
+        audit.append(RegistryEvents.changed(caller.clientId(), organisation.createdAt(), "organisation.created",
+                "organisationId", organisation.id(), "role", name(organisation.role())));
         return organisation;
     }
 

@@ -5,6 +5,8 @@ import static io.pactum.core.access.AccessPolicy.requireOperator;
 import static io.pactum.core.access.AccessPolicy.requireRole;
 import static io.pactum.core.access.AccessPolicy.visible;
 
+import io.pactum.core.audit.AuditEvent;
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.ConflictException;
 import io.pactum.core.error.ForbiddenException;
 import io.pactum.core.error.InvalidInputException;
@@ -38,12 +40,14 @@ public final class ProductService {
 
     private final ProductStore products;
     private final OrganisationStore organisations;
+    private final AuditTrail audit;
     private final Clock clock;
     private final List<ProductStateListener> stateListeners = new CopyOnWriteArrayList<>();
 
-    public ProductService(ProductStore products, OrganisationStore organisations, Clock clock) {
+    public ProductService(ProductStore products, OrganisationStore organisations, AuditTrail audit, Clock clock) {
         this.products = Objects.requireNonNull(products, "products");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -56,6 +60,7 @@ public final class ProductService {
                 ApprovalState.PENDING, null, now, now);
         checkTranslation(product);
         products.insert(product);
+        audit.append(changed(caller, product, "product.submitted"));
         return product;
     }
 
@@ -80,6 +85,7 @@ public final class ProductService {
         Product changed = update.applyTo(product, clock.instant());
         checkTranslation(changed);
         products.update(changed);
+        audit.append(changed(caller, changed, "product.resubmitted"));
         if (changed.approvalState() != product.approvalState()) {
             // A changed submission goes back to pending: its devices may no longer connect.
             SECURITY.info("product {} moved from {} to {} by a changed submission from client {}", id,
@@ -94,6 +100,7 @@ public final class ProductService {
         Product decided = get(caller, id).withApproval(decision.state(), decision.note(), clock.instant());
         products.update(decided);
         SECURITY.info("product {} set to {} by client {}", id, decision.state(), caller.clientId());
+        audit.append(changed(caller, decided, "product.approval"));
         notifyListeners(decided);
         return decided;
     }
@@ -105,6 +112,12 @@ public final class ProductService {
 
     private void notifyListeners(Product changed) {
         stateListeners.forEach(listener -> listener.approvalChanged(changed));
+    }
+
+    /** Every product event names the product, its supplier and the approval state it is now in. */
+    private static AuditEvent changed(Principal caller, Product product, String action) {
+        return RegistryEvents.changed(caller.clientId(), product.updatedAt(), action, "productId", product.id(),
+                "organisationId", product.supplierId(), "state", name(product.approvalState()));
     }
 
     /** The translation must fit the product's format and data model; its errors name the member under {@code translation}. */

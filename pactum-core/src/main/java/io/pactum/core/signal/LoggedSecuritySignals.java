@@ -15,12 +15,19 @@ public final class LoggedSecuritySignals implements SecuritySignals {
 
     private final int capacity;
     private final Deque<SecuritySignal> recent = new ArrayDeque<>();
+    private final SecuritySignals next;
 
     public LoggedSecuritySignals(int capacity) {
+        this(capacity, signal -> {});
+    }
+
+    /** Also hands every signal to {@code next}, e.g. the audit ledger; it must not block. */
+    public LoggedSecuritySignals(int capacity, SecuritySignals next) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
         this.capacity = capacity;
+        this.next = java.util.Objects.requireNonNull(next, "next");
     }
 
     @Override
@@ -33,6 +40,7 @@ public final class LoggedSecuritySignals implements SecuritySignals {
             }
             recent.addLast(signal);
         }
+        next.raise(signal);
     }
 
     /** The most recent signals, oldest first. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
-import io.pactum.core.audit.LoggedAuditTrail;
 import io.pactum.core.ingest.CanonicalRecord;
 import io.pactum.core.ingest.Channel;
 import io.pactum.core.ingest.FieldValue;
@@ -28,7 +27,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import io.pactum.core.ingest.SharingPlan;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,9 +42,19 @@ class ReleasePlannerTest {
     private static final Pseudonymiser PSEUDONYMS = Pseudonymiser.fromKeysetJson(Pseudonymiser.generateKeysetJson());
 
     private final PolicyDecisionPoint pdp = new PolicyDecisionPoint(new ConsentLedger());
-    private final LoggedAuditTrail audit = new LoggedAuditTrail(100);
-    private final ReleasePlanner planner = new ReleasePlanner(pdp, new PrivacyTransformer(PSEUDONYMS), audit,
+    private final ReleasePlanner planner = new ReleasePlanner(pdp, new PrivacyTransformer(PSEUDONYMS),
             Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<AuditEvent> audit = new ArrayList<>();
+
+    private List<OutboxEntry> plan(CanonicalRecord... records) {
+        SharingPlan plan = planner.plan(List.of(records));
+        audit.addAll(plan.audit());
+        return plan.deliveries();
+    }
+
+    private List<AuditEvent> audited(AuditEventType type) {
+        return audit.stream().filter(e -> e.type() == type).toList();
+    }
 
     private static Agreement agreement(String id, String recipient, Map<String, FieldTransform> fields,
             ChronoUnit resolution, AgreementState state) {
@@ -66,7 +78,7 @@ class ReleasePlannerTest {
                 agreement("agr-lab", "org-lab", Map.of("glucose", FieldTransform.round(1), "battery", FieldTransform.DROP),
                         ChronoUnit.HOURS, AgreementState.ACTIVE)), Map.of());
 
-        List<OutboxEntry> entries = planner.plan(List.of(reading()));
+        List<OutboxEntry> entries = plan(reading());
 
         assertThat(entries).extracting(OutboxEntry::recipientId).containsExactlyInAnyOrder("org-care", "org-lab");
         OutboxEntry lab = entries.stream().filter(e -> e.recipientId().equals("org-lab")).findFirst().orElseThrow();
@@ -85,8 +97,13 @@ class ReleasePlannerTest {
         assertThat(text).doesNotContain("subject-7").doesNotContain("glucose-1").doesNotContain("rec-1")
                 .doesNotContain("battery");
 
-        assertThat(audit.recent(e -> e.type() == AuditEventType.DATA_RELEASED)).hasSize(2)
-                .allSatisfy(e -> assertThat(e.details().toString()).doesNotContain("subject-7"));
+        // the subject's id travels only in the detail the ledger seals under the subject's key
+        assertThat(audited(AuditEventType.DATA_RELEASED)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.details()).containsEntry("subjectId", "subject-7");
+            Map<String, String> others = new TreeMap<>(e.details());
+            others.remove("subjectId");
+            assertThat(others.toString()).doesNotContain("subject-7");
+        });
     }
 
     @Test
@@ -94,9 +111,9 @@ class ReleasePlannerTest {
         pdp.recompile(List.of(agreement("agr-care", "org-care", Map.of("glucose", FieldTransform.KEEP), null,
                 AgreementState.SUSPENDED)), Map.of());
 
-        assertThat(planner.plan(List.of(reading()))).isEmpty();
+        assertThat(plan(reading())).isEmpty();
 
-        List<AuditEvent> denials = audit.recent(e -> e.type() == AuditEventType.RELEASE_DENIED);
+        List<AuditEvent> denials = audited(AuditEventType.RELEASE_DENIED);
         assertThat(denials).singleElement().satisfies(e -> {
             assertThat(e.details()).containsEntry("agreementId", "agr-care").containsEntry("reason", "SUSPENDED");
         });
@@ -109,7 +126,7 @@ class ReleasePlannerTest {
         List<Set<String>> woken = new ArrayList<>();
         planner.useListener(woken::add);
 
-        List<OutboxEntry> entries = planner.plan(List.of(reading(), reading()));
+        List<OutboxEntry> entries = plan(reading(), reading());
         planner.stored(entries);
 
         assertThat(entries).hasSize(2);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -45,6 +46,17 @@ public final class Replies {
             ctx.response().putHeader(HttpHeaders.LOCATION, location.apply(result));
             send(ctx, 201, result);
         });
+    }
+
+    /**
+     * 200 with a JSON text the work produced itself, sent byte for byte as it is, for documents with
+     * one fixed text of their own (proof documents).
+     */
+    public void okJsonText(RoutingContext ctx, Callable<String> work) {
+        run(ctx, work, text -> ctx.response()
+                .setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** 204 once {@code work} is done, e.g. for a deletion. */

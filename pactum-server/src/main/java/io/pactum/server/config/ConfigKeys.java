@@ -77,6 +77,16 @@ public final class ConfigKeys {
             "Attempts to deliver one event to a webhook (backoff doubling from 1 s up to 5 min) before it"
                     + " is dead-lettered; dead letters can be replayed through the API.", Parsers.integer(1, 100));
 
+    public static final ConfigKey<String> LEDGER_ORIGIN = ConfigKey.of(
+            "pactum.ledger.origin", "pactum.local/ledger",
+            "Name of this hub's audit ledger: the origin line of its signed checkpoints and the name of the"
+                    + " key that signs them. Give each hub its own, e.g. its host name followed by /ledger.",
+            Parsers.logOrigin());
+    public static final ConfigKey<Integer> LEDGER_CHECKPOINT_INTERVAL_SECONDS = ConfigKey.of(
+            "pactum.ledger.checkpoint-interval-seconds", "60",
+            "How often the hub signs a checkpoint of its audit ledger when entries were added since the last"
+                    + " one; an operator can also ask for one at any time.", Parsers.integer(1, 24 * 3600));
+
     public static final ConfigKey<Integer> SECRET_HASH_ITERATIONS = ConfigKey.of(
             "pactum.security.secret-hash-iterations", "600000",
             "PBKDF2-HMAC-SHA256 work factor for device secrets; existing hashes keep their own.",
@@ -90,7 +100,8 @@ public final class ConfigKeys {
             HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, MQTT_HOST, MQTT_PORT, MQTT_TLS_PORT, MQTT_MAX_MESSAGE_BYTES,
             MQTT_MAX_KEEP_ALIVE_SECONDS, MQTT_TLS_CERTIFICATE, MQTT_TLS_KEY, MQTT_TLS_CLIENT_CA,
             RETENTION_INTERVAL_MINUTES, OUTBOX_RETENTION_HOURS, WEBHOOK_ALLOW_PLAIN_HTTP,
-            WEBHOOK_ALLOW_PRIVATE_ADDRESSES, WEBHOOK_MAX_ATTEMPTS, SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
+            WEBHOOK_ALLOW_PRIVATE_ADDRESSES, WEBHOOK_MAX_ATTEMPTS, LEDGER_ORIGIN, LEDGER_CHECKPOINT_INTERVAL_SECONDS,
+            SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
 
     private ConfigKeys() {}
 

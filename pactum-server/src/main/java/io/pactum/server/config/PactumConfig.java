@@ -20,6 +20,7 @@ public record PactumConfig(
         MqttConfig mqtt,
         int retentionIntervalMinutes,
         SharingConfig sharing,
+        LedgerConfig ledger,
         int secretHashIterations,
         Path masterKeyFile) {
 
@@ -31,6 +32,7 @@ public record PactumConfig(
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(sharing, "sharing");
+        Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     }
 
@@ -54,6 +56,8 @@ public record PactumConfig(
                         values.get(ConfigKeys.WEBHOOK_ALLOW_PLAIN_HTTP),
                         values.get(ConfigKeys.WEBHOOK_ALLOW_PRIVATE_ADDRESSES),
                         values.get(ConfigKeys.WEBHOOK_MAX_ATTEMPTS)),
+                new LedgerConfig(values.get(ConfigKeys.LEDGER_ORIGIN),
+                        values.get(ConfigKeys.LEDGER_CHECKPOINT_INTERVAL_SECONDS)),
                 values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
                 values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
     }

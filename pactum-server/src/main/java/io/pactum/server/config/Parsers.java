@@ -59,6 +59,20 @@ final class Parsers {
     }
 
     /** A JDBC URL of a supported database; empty means the embedded H2 database. */
+    /**
+     * A checkpoint origin (c2sp.org/tlog-checkpoint): one line of printable ASCII without spaces or
+     * '+', since it is also the name of the key that signs the checkpoints.
+     */
+    static Function<String, String> logOrigin() {
+        return text -> {
+            if (!text.matches("[!-*,-~]{1,200}")) {
+                throw new IllegalArgumentException("must be 1 to 200 printable ASCII characters without spaces or '+',"
+                        + " e.g. pactum.example.com/ledger");
+            }
+            return text;
+        };
+    }
+
     static Function<String, Optional<String>> jdbcUrl() {
         return raw -> {
             if (raw.isEmpty()) {

@@ -7,7 +7,9 @@ import io.pactum.core.command.CommandStore;
 import io.pactum.core.delivery.OutboxStore;
 import io.pactum.core.delivery.WebhookStore;
 import io.pactum.core.ingest.RecordStore;
+import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerStore;
+import io.pactum.core.ledger.subject.SubjectKeyStore;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.sharing.AgreementStore;
 import io.pactum.core.sharing.ConsentStore;
@@ -40,6 +42,8 @@ public final class JdbcDatabase implements AutoCloseable {
     private final OutboxStore outbox;
     private final WebhookStore webhooks;
     private final LedgerStore ledger;
+    private final SubjectKeyStore subjectKeys;
+    private final Jdbc jdbc;
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -51,13 +55,15 @@ public final class JdbcDatabase implements AutoCloseable {
                 new JdbcDeviceStore(jdbc),
                 new JdbcDataSubjectStore(jdbc),
                 new JdbcDeviceGroupStore(jdbc));
-        this.records = new JdbcRecordStore(jdbc);
+        this.jdbc = jdbc;
+        this.records = new JdbcRecordStore(jdbc, null);
         this.commands = new JdbcCommandStore(jdbc);
         this.agreements = new JdbcAgreementStore(jdbc);
         this.consents = new JdbcConsentStore(jdbc);
         this.outbox = new JdbcOutboxStore(jdbc);
         this.webhooks = new JdbcWebhookStore(jdbc);
         this.ledger = new JdbcLedgerStore(jdbc);
+        this.subjectKeys = new JdbcSubjectKeyStore(jdbc);
     }
 
     /**
@@ -81,7 +87,9 @@ public final class JdbcDatabase implements AutoCloseable {
      * The embedded default: an H2 file database {@code pactum} under {@code dataDir}. Commits are
      * written to the file before they return ({@code WRITE_DELAY=0}), so a killed process loses
      * none; H2's file lock makes a second process fail to open it instead of sharing it. PostgreSQL
-     * mode lets one SQL set serve both databases.
+     * mode lets one SQL set serve both databases. H2 does not close the database in its own shutdown
+     * hook ({@code DB_CLOSE_ON_EXIT=FALSE}): the hub's hook still writes (queued commits, ledger
+     * entries, a last checkpoint) and closes the pool itself.
      */
     public static String h2FileUrl(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -90,7 +98,7 @@ public final class JdbcDatabase implements AutoCloseable {
             throw new IllegalArgumentException("the data directory path must not contain ';': " + dataDir);
         }
         return "jdbc:h2:file:" + path
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Commands sent to devices. */
@@ -98,9 +106,18 @@ public final class JdbcDatabase implements AutoCloseable {
         return commands;
     }
 
-    /** Accepted device records and replay windows. */
+    /** Accepted device records and replay windows, without a ledger: appends carrying audit events are refused. */
     public RecordStore records() {
         return records;
+    }
+
+    /**
+     * A record store whose transactions also write the appends' audit events to {@code ledger}
+     * (which must keep its entries in this database): how the hub stores records, so that a release
+     * and its ledger entry commit together.
+     */
+    public RecordStore recordsAuditedBy(Ledger ledger) {
+        return new JdbcRecordStore(jdbc, Objects.requireNonNull(ledger, "ledger"));
     }
 
     /** Data-sharing agreements. */
@@ -129,6 +146,11 @@ public final class JdbcDatabase implements AutoCloseable {
     /** The audit ledger's entries, kept subtree hashes and checkpoints. */
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    /** Data subjects' keys, whose erasure crypto-shreds their ledger entries. */
+    public SubjectKeyStore subjectKeys() {
+        return subjectKeys;
     }
 
     public RegistryStores stores() {

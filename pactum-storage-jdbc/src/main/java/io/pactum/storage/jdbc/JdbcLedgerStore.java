@@ -1,6 +1,7 @@
 package io.pactum.storage.jdbc;
 
 import io.pactum.core.error.ConflictException;
+import io.pactum.core.ledger.LedgerBatch;
 import io.pactum.core.ledger.LedgerStore;
 import io.pactum.core.ledger.StoredCheckpoint;
 import io.pactum.core.ledger.StoredEntry;
@@ -28,8 +29,10 @@ final class JdbcLedgerStore implements LedgerStore {
     private static final String INSERT_SUBTREE = SQL.get("insertSubtree");
     private static final String READ = SQL.get("read");
     private static final String FIND_SUBTREE = SQL.get("findSubtree");
+    private static final String SUBTREE_ROW = SQL.get("subtreeRow");
     private static final String INSERT_CHECKPOINT = SQL.get("insertCheckpoint");
     private static final String LIST_CHECKPOINTS = SQL.get("listCheckpoints");
+    private static final String LATEST_CHECKPOINT = SQL.get("latestCheckpoint");
 
     private final Jdbc jdbc;
 
@@ -61,14 +64,7 @@ final class JdbcLedgerStore implements LedgerStore {
         checkWithin(hashes, first + given.size());
         try {
             jdbc.inTransaction(c -> {
-                // serialises appenders until commit; the size read after it is the committed one
-                Jdbc.query(c, LOCK, s -> { }, row -> Boolean.TRUE);
-                long size = size(c);
-                if (first != size) {
-                    throw notNext(first, size);
-                }
-                insertEntries(c, given);
-                insertSubtrees(c, hashes);
+                insert(c, given, hashes);
                 return null;
             });
         } catch (SQLException e) {
@@ -78,6 +74,46 @@ final class JdbcLedgerStore implements LedgerStore {
                         + " or one of its subtree hashes is already stored");
             }
             throw SqlErrors.failure("append to the ledger", e);
+        }
+    }
+
+    /**
+     * Writes a batch inside the caller's transaction (a record store's, so that a record, its
+     * releases and their ledger entries commit together). Takes the ledger's row lock until that
+     * transaction ends and checks the batch continues the stored ledger.
+     */
+    static void insertInTransaction(Connection c, LedgerBatch batch) throws SQLException {
+        checkContiguous(batch.entries(), batch.firstIndex());
+        checkWithin(batch.subtrees(), batch.sizeAfter());
+        insert(c, batch.entries(), batch.subtrees());
+    }
+
+    private static void insert(Connection c, List<StoredEntry> entries, List<SubtreeHash> subtrees) throws SQLException {
+        long first = entries.get(0).index();
+        // serialises appenders until commit; the size read after it is the committed one
+        Jdbc.query(c, LOCK, s -> { }, row -> Boolean.TRUE);
+        long size = size(c);
+        if (first != size) {
+            throw notNext(first, size);
+        }
+        insertEntries(c, entries);
+        insertSubtrees(c, subtrees);
+    }
+
+    @Override
+    public List<Hash> subtrees(int level, long fromStart, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive");
+        }
+        long width = 1L << level;
+        try {
+            return jdbc.query(SUBTREE_ROW, s -> {
+                s.setInt(1, level);
+                s.setLong(2, fromStart);
+                s.setLong(3, fromStart + (count - 1) * width);
+            }, row -> Hash.of(row.getBytes("hash")));
+        } catch (SQLException e) {
+            throw SqlErrors.failure("read ledger subtree hashes", e);
         }
     }
 
@@ -132,6 +168,15 @@ final class JdbcLedgerStore implements LedgerStore {
             return jdbc.query(LIST_CHECKPOINTS, s -> { }, JdbcLedgerStore::mapCheckpoint);
         } catch (SQLException e) {
             throw SqlErrors.failure("list ledger checkpoints", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        try {
+            return jdbc.queryOne(LATEST_CHECKPOINT, s -> { }, JdbcLedgerStore::mapCheckpoint);
+        } catch (SQLException e) {
+            throw SqlErrors.failure("read the latest ledger checkpoint", e);
         }
     }
 

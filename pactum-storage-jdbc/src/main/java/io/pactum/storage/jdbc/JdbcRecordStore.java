@@ -1,5 +1,6 @@
 package io.pactum.storage.jdbc;
 
+import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.delivery.OutboxEntry;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.ingest.CanonicalRecord;
@@ -8,12 +9,14 @@ import io.pactum.core.ingest.Provenance;
 import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.integrity.IntegrityMethod;
 import io.pactum.core.integrity.ReplayWindow;
+import io.pactum.core.ledger.Ledger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,11 +56,14 @@ final class JdbcRecordStore implements RecordStore {
     private static final String INSERT_WINDOW = SQL.get("insertWindow");
 
     private final Jdbc jdbc;
+    /** Where the appends' audit events go, in their transaction; null for a store that takes none. */
+    private final @Nullable Ledger ledger;
     /** Held from just before a transaction's first outbox insert until after its commit or rollback. */
     private final ReentrantLock outboxCommitOrder = new ReentrantLock();
 
-    JdbcRecordStore(Jdbc jdbc) {
+    JdbcRecordStore(Jdbc jdbc, @Nullable Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Override
@@ -75,10 +81,13 @@ final class JdbcRecordStore implements RecordStore {
 
     /**
      * Records, then windows, then (holding the outbox locks, see the class comment) the outbox
-     * entries, in one transaction; the JVM lock is released once the commit or rollback has returned.
+     * entries, then the audit events as ledger entries (holding the ledger's order until the commit
+     * has returned), in one transaction: a release and its ledger entry are durable together.
      */
     private void write(List<Append> appends) throws SQLException {
         boolean releases = appends.stream().anyMatch(append -> !append.deliveries().isEmpty());
+        List<AuditEvent> audit = auditEvents(appends);
+        List<Ledger.Staged> staged = new ArrayList<>(1);
         try {
             jdbc.inTransaction(c -> {
                 insertAll(c, appends);
@@ -92,13 +101,34 @@ final class JdbcRecordStore implements RecordStore {
                     Jdbc.query(c, JdbcOutboxStore.LOCK, s -> { }, row -> Boolean.TRUE);
                     insertDeliveries(c, appends);
                 }
+                if (!audit.isEmpty()) {
+                    staged.add(requireLedger().stage(audit));
+                    JdbcLedgerStore.insertInTransaction(c, Objects.requireNonNull(staged.get(0).batch()));
+                }
                 return null;
             });
+            staged.forEach(Ledger.Staged::committed);
         } finally {
+            staged.forEach(Ledger.Staged::close);
             if (outboxCommitOrder.isHeldByCurrentThread()) {
                 outboxCommitOrder.unlock();
             }
         }
+    }
+
+    private static List<AuditEvent> auditEvents(List<Append> appends) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (Append append : appends) {
+            events.addAll(append.audit());
+        }
+        return events;
+    }
+
+    private Ledger requireLedger() {
+        if (ledger == null) {
+            throw new IllegalStateException("audit events need the record store that writes to the ledger");
+        }
+        return ledger;
     }
 
     /** A missing parent is the caller's mistake: say which; anything else is the database's. */

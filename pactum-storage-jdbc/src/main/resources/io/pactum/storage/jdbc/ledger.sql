@@ -24,9 +24,16 @@ LIMIT ?
 -- name: findSubtree
 SELECT hash FROM ledger_subtrees WHERE level = ? AND start_index = ?
 
+-- name: subtreeRow
+-- consecutive kept subtrees of one level, from a start to a last start, in order
+SELECT hash FROM ledger_subtrees WHERE level = ? AND start_index >= ? AND start_index <= ? ORDER BY start_index
+
 -- name: insertCheckpoint
 -- seq is an identity column: the database assigns it
 INSERT INTO ledger_checkpoints (tree_size, created_at, note) VALUES (?, ?, ?)
 
 -- name: listCheckpoints
 SELECT tree_size, created_at, note FROM ledger_checkpoints ORDER BY seq
+
+-- name: latestCheckpoint
+SELECT tree_size, created_at, note FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1
