@@ -90,6 +90,9 @@ public record LedgerEntry(long index, Instant time, LedgerEntryType type, String
 
     /** Strict UTF-8: a string with an unpaired surrogate has no encoding (it would collide with '?'). */
     private static byte[] utf8(String value) {
+        if (!hasSurrogate(value)) {
+            return value.getBytes(StandardCharsets.UTF_8); // nothing a lenient encoder could replace
+        }
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -103,11 +106,24 @@ public record LedgerEntry(long index, Instant time, LedgerEntryType type, String
         }
     }
 
+    private static boolean hasSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void writeInt(ByteArrayOutputStream out, int value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            out.write(value >>> shift);
+        }
     }
 
     private static void writeLong(ByteArrayOutputStream out, long value) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (value >>> shift));
+        }
     }
 }
