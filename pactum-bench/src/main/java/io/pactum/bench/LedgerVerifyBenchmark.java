@@ -5,6 +5,7 @@ import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerStore;
 import io.pactum.core.ledger.LedgerVerification;
 import io.pactum.core.ledger.LedgerVerifier;
+import io.pactum.core.ledger.MemoryLedgerStore;
 import io.pactum.core.ledger.checkpoint.NoteSigner;
 import io.pactum.storage.jdbc.JdbcDatabase;
 import io.pactum.storage.jdbc.JdbcSettings;
@@ -57,7 +58,7 @@ public class LedgerVerifyBenchmark {
             database = JdbcDatabase.open(new JdbcSettings(JdbcDatabase.h2FileUrl(dir), null, null, 8));
             ledgerStore = database.ledger();
         } else {
-            ledgerStore = new LedgerMemoryStore();
+            ledgerStore = new MemoryLedgerStore();
         }
         NoteSigner signer = LedgerFill.signer(LedgerFill.ed25519());
         Ledger ledger = Ledger.open(ledgerStore, EntrySealer.NONE, 4096);

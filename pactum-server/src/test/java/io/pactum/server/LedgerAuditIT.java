@@ -2,6 +2,7 @@ package io.pactum.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactum.core.ledger.LedgerEntry;
 import io.pactum.core.ledger.LedgerEntryDecoder;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +107,74 @@ class LedgerAuditIT {
             }
         }
         assertThat(inLedger).containsAll(acknowledged);
+    }
+
+    @Test
+    void killedDuringABurstOfMessages_everyStoredReleaseIsInTheLedger_andEveryAcknowledgedMessageWasStored()
+            throws Exception {
+        Path data = dir.resolve("data");
+        String deviceId = "meter-1";
+        String agreement;
+        AtomicInteger acknowledged = new AtomicInteger();
+        try (HubProcess hub = HubProcess.serve(data, dir.resolve("stderr-1.log"))) {
+            Api api = new Api(hub.port(), hub.token().orElseThrow());
+            String supplier = api.call("POST", "/organisations", "{\"name\":\"Acme\",\"role\":\"supplier\"}").get("id").asText();
+            String product = api.call("POST", "/products", """
+                    {"supplierId":"%s","model":"Meter","firmwareVersion":"1.0","payloadFormat":"json",
+                     "ingestPolicy":{"protectionRequired":false},
+                     "dataModel":{"fields":[{"name":"power","type":"number","unit":"W","min":0,"max":100000,"category":"technical"}]}}"""
+                    .formatted(supplier)).get("id").asText();
+            api.call("PUT", "/products/" + product + "/approval", "{\"state\":\"approved\"}");
+            String secret = api.call("POST", "/devices", "{\"productId\":\"" + product + "\",\"id\":\"" + deviceId + "\"}")
+                    .get("secret").asText();
+            String partner = api.call("POST", "/organisations", "{\"name\":\"Grid\",\"role\":\"partner\"}").get("id").asText();
+            agreement = api.call("POST", "/agreements", """
+                    {"recipientId":"%s","productIds":["%s"],"fields":{"power":{"transform":"keep"}},
+                     "purpose":"service_provision","legalBasis":"contract","rateLimitPerMinute":1000000}"""
+                    .formatted(partner, product)).get("id").asText();
+
+            MqttClient device = new MqttClient("tcp://127.0.0.1:" + hub.mqttPort(), deviceId, new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(deviceId);
+            options.setPassword(secret.toCharArray());
+            device.connect(options);
+            Thread publisher = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100_000; i++) {
+                        // QoS 1: returns once the hub's PUBACK arrived, i.e. once the hub acknowledged it
+                        device.publish("devices/" + deviceId + "/telemetry",
+                                ("{\"power\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+                        acknowledged.incrementAndGet();
+                    }
+                } catch (MqttException e) {
+                    // the hub is gone: what was acknowledged so far is what counts
+                }
+            });
+            publisher.start();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (acknowledged.get() < 200 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            hub.kill();
+            publisher.join(30_000);
+            device.close(true);
+        }
+        assertThat(acknowledged.get()).isGreaterThanOrEqualTo(200);
+
+        try (HubProcess again = HubProcess.serve(data, dir.resolve("stderr-2.log"))) {
+            again.stop();
+        }
+        CommandResult verify = HubProcess.run("audit", "verify", "--data-dir", data.toString());
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+
+        long releases = entries(data).stream().filter(e -> e.type() == LedgerEntryType.DATA_RELEASE
+                && agreement.equals(e.details().get("agreementId"))).count();
+        long stored;
+        try (JdbcDatabase database = JdbcDatabase.open(new JdbcSettings(JdbcDatabase.h2FileUrl(data), null, null, 2))) {
+            stored = database.records().listByDevice(deviceId, Instant.EPOCH, Instant.now().plusSeconds(60), 1_000_000).size();
+        }
+        assertThat(stored).as("every acknowledged message was stored").isGreaterThanOrEqualTo(acknowledged.get());
+        assertThat(releases).as("one release entry per stored record, committed with it").isEqualTo(stored);
     }
 
     @Test
@@ -220,6 +295,27 @@ class LedgerAuditIT {
                 s.setBytes(1, parameter);
             }
             assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The operator's API over one running hub. */
+    private final class Api {
+        private final int port;
+        private final String token;
+
+        Api(int port, String token) {
+            this.port = port;
+            this.token = token;
+        }
+
+        JsonNode call(String method, String path, String json) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
         }
     }
 

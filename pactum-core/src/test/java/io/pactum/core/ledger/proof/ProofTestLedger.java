@@ -4,6 +4,7 @@ import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.ledger.EntrySealer;
 import io.pactum.core.ledger.Ledger;
+import io.pactum.core.ledger.MemoryLedgerStore;
 import io.pactum.core.ledger.StoredCheckpoint;
 import io.pactum.core.ledger.checkpoint.Checkpoint;
 import io.pactum.core.ledger.checkpoint.CheckpointNotes;
@@ -15,17 +16,17 @@ import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Map;
 
-/** A real ledger over {@link InMemoryLedgerStore}, filled with audit events, with checkpoints signed by a fresh key. */
+/** A real ledger over {@link MemoryLedgerStore}, filled with audit events, with checkpoints signed by a fresh key. */
 final class ProofTestLedger {
     static final String ORIGIN = "pactum.test/ledger";
     static final Instant START = Instant.parse("2026-11-23T19:00:00Z");
 
     final Ledger ledger;
-    final InMemoryLedgerStore store;
+    final MemoryLedgerStore store;
     final NoteSigner signer;
 
     private ProofTestLedger(int entries) {
-        store = new InMemoryLedgerStore();
+        store = new MemoryLedgerStore();
         ledger = Ledger.open(store, EntrySealer.NONE, 64);
         signer = signer(ORIGIN);
         for (int i = 0; i < entries; i++) {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
-import io.pactum.core.error.ConflictException;
 import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerEntry;
 import io.pactum.core.ledger.LedgerEntryDecoder;
-import io.pactum.core.ledger.LedgerStore;
-import io.pactum.core.ledger.StoredCheckpoint;
+import io.pactum.core.ledger.MemoryLedgerStore;
 import io.pactum.core.ledger.StoredEntry;
-import io.pactum.core.ledger.SubtreeHash;
 import io.pactum.core.ledger.StoredLeafHashes;
-import io.pactum.core.ledger.merkle.Hash;
 import io.pactum.core.ledger.merkle.InMemoryLeafHashes;
 import io.pactum.core.ledger.merkle.InclusionProof;
 import io.pactum.core.ledger.merkle.MerkleHash;
@@ -22,7 +18,6 @@ import io.pactum.core.security.TinkSecretBox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +32,7 @@ class CryptoShreddingTest {
 
     @Test
     void erasingASubjectsKey_makesItsEntriesUnreadable_andTheLogStillVerifies() {
-        ListLedgerStore store = new ListLedgerStore();
+        MemoryLedgerStore store = new MemoryLedgerStore();
         SubjectSealer sealer = new SubjectSealer(new InMemorySubjectKeyStore(),
                 TinkSecretBox.fromKeysetJson(TinkSecretBox.generateKeysetJson()));
         Ledger.TreeHead head;
@@ -117,66 +112,5 @@ class CryptoShreddingTest {
         return concerning(stored, keyId).stream()
                 .map(entry -> sealer.open("subjectId", entry.details().get("subjectId")))
                 .toList();
-    }
-
-    /** A list-backed ledger store: entries, every subtree hash given, checkpoints. */
-    private static final class ListLedgerStore implements LedgerStore {
-        private final List<StoredEntry> entries = new ArrayList<>();
-        private final Map<String, Hash> subtrees = new HashMap<>();
-        private final List<StoredCheckpoint> checkpoints = new ArrayList<>();
-
-        @Override
-        public synchronized long size() {
-            return entries.size();
-        }
-
-        @Override
-        public synchronized void append(List<StoredEntry> batch, List<SubtreeHash> hashes) {
-            if (!batch.isEmpty() && batch.get(0).index() != entries.size()) {
-                throw new ConflictException("index", "ledger entry " + batch.get(0).index() + " is not next");
-            }
-            entries.addAll(batch);
-            for (SubtreeHash hash : hashes) {
-                subtrees.put(key(hash.start(), hash.level()), hash.hash());
-            }
-        }
-
-        @Override
-        public synchronized List<StoredEntry> read(long fromIndex, int limit) {
-            int from = (int) Math.min(fromIndex, entries.size());
-            return List.copyOf(entries.subList(from, (int) Math.min(entries.size(), (long) from + limit)));
-        }
-
-        @Override
-        public synchronized Optional<Hash> subtree(long start, int level) {
-            return Optional.ofNullable(subtrees.get(key(start, level)));
-        }
-
-        @Override
-        public synchronized List<Hash> subtrees(int level, long fromStart, int count) {
-            List<Hash> row = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Hash hash = subtrees.get(key(fromStart + ((long) i << level), level));
-                if (hash == null) {
-                    break;
-                }
-                row.add(hash);
-            }
-            return row;
-        }
-
-        @Override
-        public synchronized void addCheckpoint(StoredCheckpoint checkpoint) {
-            checkpoints.add(checkpoint);
-        }
-
-        @Override
-        public synchronized List<StoredCheckpoint> checkpoints() {
-            return List.copyOf(checkpoints);
-        }
-
-        private static String key(long start, int level) {
-            return level + "@" + start;
-        }
     }
 }

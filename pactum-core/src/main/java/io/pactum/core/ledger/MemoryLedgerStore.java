@@ -1,10 +1,6 @@
-package io.pactum.core.ledger.proof;
+package io.pactum.core.ledger;
 
 import io.pactum.core.error.ConflictException;
-import io.pactum.core.ledger.LedgerStore;
-import io.pactum.core.ledger.StoredCheckpoint;
-import io.pactum.core.ledger.StoredEntry;
-import io.pactum.core.ledger.SubtreeHash;
 import io.pactum.core.ledger.merkle.Hash;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A list-backed {@link LedgerStore} for tests: the real ledger writer runs over it, nothing is persisted. */
-final class InMemoryLedgerStore implements LedgerStore {
+/**
+ * A ledger store in memory, for tests, tools and benchmarks that need the real writer, verifier or
+ * proofs without a database; the hub keeps its ledger in one ({@code JdbcLedgerStore}). Holds at
+ * most 2^31 - 1 entries.
+ */
+public final class MemoryLedgerStore implements LedgerStore {
     /** A kept subtree's key: its level, then its first leaf. */
     private record Position(int level, long start) {}
 
