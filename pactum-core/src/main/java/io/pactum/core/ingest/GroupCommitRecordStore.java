@@ -1,5 +1,7 @@
 package io.pactum.core.ingest;
 
+import io.pactum.core.batch.Completion;
+import io.pactum.core.batch.GroupCommitThread;
 import io.pactum.core.integrity.ReplayWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,32 +27,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupCommitRecordStore implements RecordStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitRecordStore.class);
-    private static final long POLL_MILLIS = 100;
 
     private final RecordStore delegate;
-    private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean closed;
+    private final GroupCommitThread<Pending> writer;
 
     /** An append waiting for its commit. */
     private record Pending(Append append, CompletableFuture<Void> done) {}
 
     public GroupCommitRecordStore(RecordStore delegate, int maxBatch) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be positive");
-        }
-        this.maxBatch = maxBatch;
-        this.writer = new Thread(this::writeLoop, "pactum-group-commit");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new GroupCommitThread<>("pactum-group-commit", queue, maxBatch, this::commit,
+                pending -> pending.done().completeExceptionally(
+                        new IllegalStateException("the record store was closed")));
     }
 
     @Override
     public void appendAll(List<Append> appends) {
         Objects.requireNonNull(appends, "appends");
-        if (closed) {
+        if (writer.isClosed()) {
             throw new IllegalStateException("the record store is closed");
         }
         List<CompletableFuture<Void>> waits = new ArrayList<>(appends.size());
@@ -62,47 +55,8 @@ public final class GroupCommitRecordStore implements RecordStore, AutoCloseable 
             waits.add(done);
         }
         for (CompletableFuture<Void> done : waits) {
-            await(done);
+            Completion.await(done, "a commit");
         }
-    }
-
-    private static void await(CompletableFuture<Void> done) {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a commit", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("commit failed", e.getCause());
-        }
-    }
-
-    /**
-     * Polls rather than being interrupted to stop: interrupting a thread inside a commit would make
-     * the embedded database close its file.
-     */
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                batch.clear();
-            }
-        }
-        failRemaining();
     }
 
     private void commit(List<Pending> batch) {
@@ -126,22 +80,10 @@ public final class GroupCommitRecordStore implements RecordStore, AutoCloseable 
         }
     }
 
-    private void failRemaining() {
-        Pending pending;
-        while ((pending = queue.poll()) != null) {
-            pending.done().completeExceptionally(new IllegalStateException("the record store was closed"));
-        }
-    }
-
     /** Commits what is queued, then stops the writer. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.close();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.pactum.core.ledger;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.audit.AuditTrail;
+import io.pactum.core.batch.Completion;
+import io.pactum.core.batch.GroupCommitThread;
 import io.pactum.core.ledger.merkle.Hash;
 import io.pactum.core.ledger.merkle.MerkleHash;
 import io.pactum.core.ledger.merkle.MerkleTree;
@@ -12,9 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -38,19 +38,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ledger implements AuditTrail, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
-    private static final long POLL_MILLIS = 100;
     /** Queued events not yet written; beyond it {@link #record} drops (and counts) rather than grow. */
     static final int QUEUE_CAPACITY = 65_536;
 
     private final LedgerStore store;
     private final EntrySealer sealer;
-    private final int maxBatch;
     private final ReentrantLock order = new ReentrantLock();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final Thread writer;
+    private final GroupCommitThread<Pending> writer;
     private volatile LedgerFrontier committed;
-    private volatile boolean closed;
 
     /** A sealed event waiting for the writer; {@code done} is null for {@link #record}. */
     private record Pending(AuditEvent event, @Nullable CompletableFuture<Long> done) {}
@@ -58,7 +55,6 @@ public final class Ledger implements AuditTrail, AutoCloseable {
     private Ledger(LedgerStore store, EntrySealer sealer, int maxBatch) {
         this.store = store;
         this.sealer = sealer;
-        this.maxBatch = maxBatch;
         long size = store.size();
         long checkpointed = store.latestCheckpoint().map(StoredCheckpoint::size).orElse(0L);
         if (checkpointed > size) {
@@ -67,9 +63,8 @@ public final class Ledger implements AuditTrail, AutoCloseable {
                     + checkpointed + "; entries were removed. Run pactum audit verify and restore from a backup");
         }
         this.committed = LedgerFrontier.of(new StoredLeafHashes(store, size), size);
-        this.writer = new Thread(this::writeLoop, "pactum-ledger");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new GroupCommitThread<>("pactum-ledger", queue, maxBatch, this::write,
+                pending -> fail(pending, new IllegalStateException("the ledger was closed")));
     }
 
     /** Opens the ledger in {@code store}, rebuilding the tree's right edge from it (O(log n) reads). */
@@ -98,12 +93,12 @@ public final class Ledger implements AuditTrail, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a ledger entry", e);
         }
-        return await(done);
+        return Completion.await(done, "the ledger");
     }
 
     /** Queues an entry without waiting. If the queue is full it is counted, and the count recorded later. */
     public void record(AuditEvent event) {
-        if (closed || !queue.offer(new Pending(sealer.seal(event), null))) {
+        if (writer.isClosed() || !queue.offer(new Pending(sealer.seal(event), null))) {
             dropped.incrementAndGet();
         }
     }
@@ -211,40 +206,7 @@ public final class Ledger implements AuditTrail, AutoCloseable {
     /** Writes what is queued, then stops the writer. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                LOG.error("the ledger writer failed; {} entries not written", batch.size(), e);
-            } finally {
-                batch.clear();
-            }
-        }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            if (left.done() != null) {
-                left.done().completeExceptionally(new IllegalStateException("the ledger was closed"));
-            }
-        }
+        writer.close();
     }
 
     private void write(List<Pending> batch) {
@@ -313,22 +275,8 @@ public final class Ledger implements AuditTrail, AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (writer.isClosed()) {
             throw new IllegalStateException("the ledger is closed");
-        }
-    }
-
-    private static long await(CompletableFuture<Long> done) {
-        try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the ledger", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("the ledger append failed", e.getCause());
         }
     }
 }
