@@ -125,8 +125,9 @@ class LedgerAuditIT {
                      "dataModel":{"fields":[{"name":"power","type":"number","unit":"W","min":0,"max":100000,"category":"technical"}]}}"""
                     .formatted(supplier)).get("id").asText();
             api.call("PUT", "/products/" + product + "/approval", "{\"state\":\"approved\"}");
-            String secret = api.call("POST", "/devices", "{\"productId\":\"" + product + "\",\"id\":\"" + deviceId + "\"}")
-                    .get("secret").asText();
+            api.call("POST", "/subjects", "{\"id\":\"household-1\"}");
+            String secret = api.call("POST", "/devices", "{\"productId\":\"" + product + "\",\"id\":\"" + deviceId
+                    + "\",\"subjectId\":\"household-1\"}").get("secret").asText();
             String partner = api.call("POST", "/organisations", "{\"name\":\"Grid\",\"role\":\"partner\"}").get("id").asText();
             agreement = api.call("POST", "/agreements", """
                     {"recipientId":"%s","productIds":["%s"],"fields":{"power":{"transform":"keep"}},
@@ -175,6 +176,13 @@ class LedgerAuditIT {
         }
         assertThat(stored).as("every acknowledged message was stored").isGreaterThanOrEqualTo(acknowledged.get());
         assertThat(releases).as("one release entry per stored record, committed with it").isEqualTo(stored);
+
+        // the household's question "who received my data?", answered from the ledger
+        CommandResult disclosures = HubProcess.run("audit", "disclosures", "--subject", "household-1",
+                "--data-dir", data.toString());
+        assertThat(disclosures.exit()).as(disclosures.toString()).isZero();
+        assertThat(disclosures.out().lines()).hasSize((int) releases)
+                .allSatisfy(line -> assertThat(line).contains("\"agreementId\":\"" + agreement + "\""));
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class MemoryLedgerStore implements LedgerStore {
     private final List<StoredEntry> entries = new ArrayList<>();
     private final Map<Position, Hash> subtrees = new HashMap<>();
     private final List<StoredCheckpoint> checkpoints = new ArrayList<>();
+    private int largestRead;
 
     // The ledger writes from its own thread while tests read, hence synchronized throughout.
     @Override
@@ -38,6 +39,7 @@ public final class MemoryLedgerStore implements LedgerStore {
 
     @Override
     public synchronized List<StoredEntry> read(long fromIndex, int limit) {
+        largestRead = Math.max(largestRead, limit);
         int from = (int) Math.min(fromIndex, entries.size());
         int to = (int) Math.min((long) from + limit, entries.size());
         return List.copyOf(entries.subList(from, to));
@@ -69,5 +71,10 @@ public final class MemoryLedgerStore implements LedgerStore {
     @Override
     public synchronized List<StoredCheckpoint> checkpoints() {
         return List.copyOf(checkpoints);
+    }
+
+    /** The largest {@code limit} any read asked for: shows that a reader pages instead of loading everything. */
+    public synchronized int largestRead() {
+        return largestRead;
     }
 }

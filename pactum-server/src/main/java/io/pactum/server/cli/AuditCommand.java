@@ -1,5 +1,6 @@
 package io.pactum.server.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.ledger.EntrySealer;
@@ -13,6 +14,8 @@ import io.pactum.core.ledger.proof.ProofCheck;
 import io.pactum.core.ledger.proof.ProofCheckResult;
 import io.pactum.core.ledger.proof.ProofDocument;
 import io.pactum.core.ledger.proof.ProofJson;
+import io.pactum.core.ledger.subject.Disclosure;
+import io.pactum.core.ledger.subject.SubjectDisclosures;
 import io.pactum.server.LocalRegistry;
 import io.pactum.server.config.PactumConfig;
 import io.pactum.storage.jdbc.JdbcDatabase;
@@ -41,8 +44,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", description = "Verify the audit ledger, print proofs, sign checkpoints.",
         mixinStandardHelpOptions = true,
         subcommands = {AuditCommand.Verify.class, AuditCommand.Proof.class, AuditCommand.Checkpoint.class,
-                AuditCommand.Key.class, AuditCommand.EraseSubject.class})
+                AuditCommand.Key.class, AuditCommand.Disclosures.class, AuditCommand.EraseSubject.class})
 final class AuditCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Exit code when the ledger or a proof does not verify. */
     static final int NOT_VERIFIED = 1;
 
@@ -176,6 +181,37 @@ final class AuditCommand {
         public Integer call() {
             spec.commandLine().getOut().println(LedgerKeyOption.hubKey(options.load()).encoded());
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "disclosures", mixinStandardHelpOptions = true,
+            description = "Who received a data subject's data: every release the ledger recorded for them, as JSON lines.")
+    static final class Disclosures implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options = new ConfigOptions();
+
+        @Option(names = "--subject", required = true, paramLabel = "ID", description = "The data subject's id.")
+        String subjectId = "";
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (LocalRegistry local = LocalRegistry.open(options.load())) {
+                for (Disclosure disclosure : new SubjectDisclosures(local.ledger(), local.subjectSealer()).of(subjectId)) {
+                    out.println(JSON.writeValueAsString(JSON.createObjectNode()
+                            .put("time", disclosure.time().toString())
+                            .put("recipientId", disclosure.recipientId())
+                            .put("agreementId", disclosure.agreementId())
+                            .put("purpose", disclosure.purpose())
+                            .put("fields", disclosure.fields())
+                            .put("ledgerIndex", disclosure.entryIndex())));
+                }
+            }
+            out.flush();
             return 0;
         }
     }
