@@ -8,6 +8,7 @@ import io.pactum.core.ledger.LedgerEntry;
 import io.pactum.core.ledger.LedgerEntryDecoder;
 import io.pactum.core.ledger.LedgerEntryType;
 import io.pactum.core.ledger.StoredEntry;
+import io.pactum.core.ledger.merkle.MerkleHash;
 import io.pactum.core.ledger.subject.SealedValue;
 import io.pactum.core.ledger.subject.SubjectKey;
 import io.pactum.storage.jdbc.JdbcDatabase;
@@ -203,6 +204,27 @@ class LedgerAuditIT {
         CommandResult deleted = HubProcess.run("audit", "verify", "--data-dir", data.toString(), "--key", key);
         assertThat(deleted.exit()).isEqualTo(1);
         assertThat(deleted.out()).contains("first bad index 3");
+    }
+
+    @Test
+    void aHubWhoseLogWasRewritten_refusesToStart_ratherThanSignOverIt() throws Exception {
+        Path data = hubWithSomeHistory();
+        byte[] forged = {1, 2, 3};
+        try (Connection c = DriverManager.getConnection(JdbcDatabase.h2FileUrl(data));
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE ledger_entries SET encoded = ?, leaf_hash = ? WHERE entry_index = 4")) {
+            s.setBytes(1, forged);
+            s.setBytes(2, MerkleHash.leaf(forged).bytes());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        Process serve = HubProcess.command("serve", "--data-dir", data.toString(), "--http-port", "0",
+                "--mqtt-port", "0", "--mqtt-tls-port", "0").redirectErrorStream(true).start();
+        String output = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(serve.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("no longer has the root of its latest signed checkpoint");
     }
 
     @Test

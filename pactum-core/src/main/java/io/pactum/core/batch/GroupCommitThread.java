@@ -30,8 +30,9 @@ public final class GroupCommitThread<T> implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Starts the thread. {@code writer} gets each batch and must deal with its own failures;
-     * {@code abandoned} gets each item still queued if the thread is interrupted.
+     * Starts the thread. {@code writer} gets each batch and deals with its own failures; if it throws
+     * all the same, {@code abandoned} gets each item of the batch, as it gets each item still queued
+     * when the thread stops, so that nobody waits forever for an item that will not be written.
      */
     public GroupCommitThread(String name, BlockingQueue<T> queue, int maxBatch, Consumer<List<T>> writer,
             Consumer<T> abandoned) {
@@ -51,7 +52,11 @@ public final class GroupCommitThread<T> implements AutoCloseable {
         return closed;
     }
 
-    /** Writes what is queued, then stops the thread (waiting up to 10 s). */
+    /**
+     * Writes what is queued, then stops the thread (waiting up to 10 s). An item queued in the
+     * instant between a caller's check of {@link #isClosed()} and the thread's last poll is
+     * abandoned here rather than left waiting.
+     */
     @Override
     public void close() {
         closed = true;
@@ -59,6 +64,9 @@ public final class GroupCommitThread<T> implements AutoCloseable {
             thread.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            abandonQueued();
         }
     }
 
@@ -76,12 +84,17 @@ public final class GroupCommitThread<T> implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("{} failed to write a batch of {}", thread.getName(), batch.size(), e);
+                batch.forEach(abandoned);
             } finally {
                 batch.clear();
             }
         }
+        abandonQueued();
+    }
+
+    private void abandonQueued() {
         T left;
         while ((left = queue.poll()) != null) {
             abandoned.accept(left);

@@ -104,17 +104,27 @@ public final class Ledger implements AuditTrail, AutoCloseable {
     }
 
     /**
-     * Assigns the next indexes to {@code events} and holds them, and every other append, until the
-     * returned {@link Staged} is closed. The caller writes {@link Staged#batch()} in its transaction
-     * and calls {@link Staged#committed()} once that transaction has committed; closing without it
-     * gives the indexes back.
+     * The events as the ledger keeps them (personal details sealed). Sealing may look up or create a
+     * subject's key in the database, so callers that {@link #stage} inside a transaction seal first,
+     * outside it.
      */
-    public Staged stage(List<AuditEvent> events) {
-        checkOpen();
+    public List<AuditEvent> seal(List<AuditEvent> events) {
         List<AuditEvent> sealed = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
             sealed.add(sealer.seal(event));
         }
+        return sealed;
+    }
+
+    /**
+     * Assigns the next indexes to already {@link #seal sealed} events and holds them, and every other
+     * append, until the returned {@link Staged} is closed. The caller writes {@link Staged#batch()} in
+     * its transaction, calls {@link Staged#committed()} once that transaction has committed, and
+     * closes it on the same thread that staged (the hold is a lock); closing without committing gives
+     * the indexes back.
+     */
+    public Staged stage(List<AuditEvent> sealed) {
+        checkOpen();
         order.lock();
         try {
             LedgerFrontier next = committed.copy();
@@ -135,6 +145,7 @@ public final class Ledger implements AuditTrail, AutoCloseable {
         private final @Nullable LedgerBatch batch;
         private final LedgerFrontier after;
         private boolean open = true;
+        private boolean done;
 
         private Staged(@Nullable LedgerBatch batch, LedgerFrontier after) {
             this.batch = batch;
@@ -146,18 +157,31 @@ public final class Ledger implements AuditTrail, AutoCloseable {
             return batch;
         }
 
-        /** The caller's transaction committed: the entries are the ledger's. */
+        /** The caller's transaction committed: the entries are the ledger's. Only before {@link #close}. */
         public void committed() {
-            if (open) {
-                committed = after;
+            if (!open) {
+                throw new IllegalStateException("committed() after close(): the indexes were given back");
             }
+            committed = after;
+            done = true;
         }
 
+        /**
+         * Releases the hold. Without {@link #committed()} the transaction failed, or its outcome is
+         * unknown (a commit can fail after the database applied it), so the right edge is read back
+         * from the store rather than assumed.
+         */
         @Override
         public void close() {
             if (open) {
                 open = false;
-                order.unlock();
+                try {
+                    if (!done) {
+                        resync();
+                    }
+                } finally {
+                    order.unlock();
+                }
             }
         }
     }
@@ -207,6 +231,10 @@ public final class Ledger implements AuditTrail, AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        long lost = dropped.get();
+        if (lost > 0) {
+            LOG.warn("{} queued ledger entries were dropped and not recorded as a count before closing", lost);
+        }
     }
 
     private void write(List<Pending> batch) {
@@ -237,6 +265,8 @@ public final class Ledger implements AuditTrail, AutoCloseable {
                 store.append(new LedgerBatch(entries, subtrees));
             } catch (RuntimeException e) {
                 written.forEach(p -> fail(p, e));
+                dropped.addAndGet(droppedNow); // the count is written with a later batch
+                resync();
                 return;
             }
             committed = next;
@@ -249,6 +279,20 @@ public final class Ledger implements AuditTrail, AutoCloseable {
             }
         } finally {
             order.unlock();
+        }
+    }
+
+    /**
+     * Reads the right edge back from the store: after a failed or uncertain write, or a write by
+     * another process, so that the next append continues what is stored instead of failing on a
+     * taken index forever. Called holding {@link #order}.
+     */
+    private void resync() {
+        try {
+            long size = store.size();
+            committed = LedgerFrontier.of(new StoredLeafHashes(store, size), size);
+        } catch (RuntimeException e) {
+            LOG.error("could not read the ledger's size back after a failed write: {}", e.toString());
         }
     }
 

@@ -39,7 +39,12 @@ public record LedgerProblem(Kind kind, @Nullable Long index, String message) {
          */
         WRONG_CHECKPOINT_ROOT,
         /** A checkpoint is malformed, not signed by a trusted key, for another origin, or its row disagrees with it. */
-        INVALID_CHECKPOINT
+        INVALID_CHECKPOINT,
+        /**
+         * No checkpoint signed by a trusted key covers any entry, so nothing proves the stored ones
+         * (the hub signs one when a ledger starts: its checkpoints were deleted, or the key is wrong).
+         */
+        NO_TRUSTED_CHECKPOINT
     }
 
     public LedgerProblem {

@@ -12,9 +12,11 @@ import java.util.OptionalLong;
  * @param problems the problems found, by index (those without one last), at most
  *     {@link LedgerVerifier#MAX_PROBLEMS}
  * @param problemsFound how many problems were found, listed or not
+ * @param provenSize the largest tree size a trusted checkpoint vouches for; entries from there on
+ *     are consistent but not yet covered by any signature
  */
 public record LedgerVerification(long entriesChecked, int checkpointsChecked, List<LedgerProblem> problems,
-        int problemsFound) {
+        int problemsFound, long provenSize) {
     public LedgerVerification {
         problems = List.copyOf(problems);
         if (problemsFound < problems.size()) {

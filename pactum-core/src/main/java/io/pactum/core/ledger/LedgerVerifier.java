@@ -6,7 +6,9 @@ import io.pactum.core.ledger.LedgerProblem.Kind;
 import io.pactum.core.ledger.checkpoint.Checkpoint;
 import io.pactum.core.ledger.checkpoint.CheckpointNotes;
 import io.pactum.core.ledger.checkpoint.NoteVerifierKey;
+import io.pactum.core.ledger.checkpoint.SignedNote;
 import io.pactum.core.ledger.merkle.Hash;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,30 +34,61 @@ public final class LedgerVerifier {
     private final LedgerStore store;
     private final String origin;
     private final List<NoteVerifierKey> trusted;
+    private final List<String> heldElsewhere;
 
     public LedgerVerifier(LedgerStore store, String origin, Collection<NoteVerifierKey> trusted) {
+        this(store, origin, trusted, List.of());
+    }
+
+    /**
+     * Also checks the log against signed checkpoints kept outside the database ({@code heldElsewhere},
+     * signed note texts, e.g. saved by an auditor or a witness): these cannot have been deleted or
+     * replaced along with the log.
+     */
+    public LedgerVerifier(LedgerStore store, String origin, Collection<NoteVerifierKey> trusted,
+            List<String> heldElsewhere) {
         this.store = Objects.requireNonNull(store, "store");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.trusted = List.copyOf(trusted);
+        this.heldElsewhere = List.copyOf(heldElsewhere);
     }
 
     public LedgerVerification verify() {
         LedgerProblems problems = new LedgerProblems(MAX_PROBLEMS);
         // checkpoints before the size: one a live hub adds meanwhile then never looks beyond the log
-        List<StoredCheckpoint> stored = store.checkpoints();
+        List<StoredCheckpoint> stored = new ArrayList<>(store.checkpoints());
+        int inStore = stored.size();
+        for (String note : heldElsewhere) {
+            try {
+                // its size, so that it can be checked like a stored one; its signature is checked there
+                stored.add(new StoredCheckpoint(Checkpoint.parse(SignedNote.parse(note).text()).size(), Instant.EPOCH,
+                        note));
+            } catch (InvalidInputException e) {
+                problems.add(new LedgerProblem(Kind.INVALID_CHECKPOINT, null,
+                        "a checkpoint held elsewhere is not a signed checkpoint: " + e.getMessage()));
+            }
+        }
         long size = store.size();
-        List<LedgerScan.TrustedHead> heads = openCheckpoints(stored, size, problems);
+        List<LedgerScan.TrustedHead> heads = openCheckpoints(stored, inStore, size, problems);
+        if (heads.isEmpty() && size > 0) {
+            problems.add(new LedgerProblem(Kind.NO_TRUSTED_CHECKPOINT, null, "no checkpoint signed by a trusted key"
+                    + " covers any of the " + size + " entries: nothing proves them (were the checkpoints deleted,"
+                    + " or is this the wrong key?)"));
+        }
         long checked = new LedgerScan(store, size, heads, problems, PAGE_SIZE, MAX_PROBLEMS).run();
-        return new LedgerVerification(checked, stored.size(), problems.kept(), problems.found());
+        long proven = heads.isEmpty() ? 0 : heads.get(heads.size() - 1).size();
+        return new LedgerVerification(checked, stored.size(), problems.kept(), problems.found(), proven);
     }
 
     /** The checkpoints a trusted key signed that the stored entries reach, by size; a problem for each other. */
-    private List<LedgerScan.TrustedHead> openCheckpoints(List<StoredCheckpoint> stored, long size, LedgerProblems problems) {
+    private List<LedgerScan.TrustedHead> openCheckpoints(List<StoredCheckpoint> stored, int inStore, long size,
+            LedgerProblems problems) {
         List<LedgerScan.TrustedHead> heads = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             StoredCheckpoint row = stored.get(i);
             int number = i + 1;
-            String name = "checkpoint #" + number + " (stored for size " + row.size() + ")";
+            String name = i < inStore ? "checkpoint #" + number + " (stored for size " + row.size() + ")"
+                    : "checkpoint held elsewhere #" + (i - inStore + 1) + " (size " + row.size() + ")";
             Checkpoint checkpoint;
             try {
                 checkpoint = CheckpointNotes.open(row.note(), origin, trusted);

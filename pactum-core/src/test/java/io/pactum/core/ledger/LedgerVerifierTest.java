@@ -104,15 +104,39 @@ class LedgerVerifierTest {
     }
 
     @Test
-    void untouchedLog_withoutCheckpoints_verifies() {
+    void aLogWhoseCheckpointsWereDeleted_doesNotVerify_butItsEntriesAreStillChecked() {
         writeLog(600);
         store.deleteCheckpoints();
 
         LedgerVerification result = verify();
 
-        assertThat(result.ok()).isTrue();
+        // without a signed head nothing proves the entries: a rewrite plus deleted checkpoints would pass
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).singleElement()
+                .satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.NO_TRUSTED_CHECKPOINT));
         assertThat(result.entriesChecked()).isEqualTo(600);
-        assertThat(result.checkpointsChecked()).isZero();
+        assertThat(result.provenSize()).isZero();
+    }
+
+    @Test
+    void aCheckpointHeldElsewhere_catchesARewriteWhoseStoredCheckpointsWereDeleted() {
+        writeLog(600);
+        String kept = store.checkpoints().get(store.checkpoints().size() - 1).note();
+        // a careful forger: a well-formed entry at index 10, its leaf hash and every kept hash redone
+        byte[] forged = LedgerEntry.of(10, new AuditEvent(AuditEventType.SECURITY_SIGNAL, T0, "hub",
+                Map.of("forged", "yes"))).canonicalBytes();
+        store.replaceEncoded(10, forged);
+        store.replaceLeafHash(10, MerkleHash.leaf(forged));
+        store.recomputeSubtrees();
+        store.deleteCheckpoints();
+
+        assertThat(verify().problems()).extracting(LedgerProblem::kind)
+                .containsExactly(Kind.NO_TRUSTED_CHECKPOINT);
+        LedgerVerification result = new LedgerVerifier(store, ORIGIN, List.of(SIGNER.verifierKey()), List.of(kept))
+                .verify();
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).extracting(LedgerProblem::kind)
+                .containsExactly(Kind.WRONG_CHECKPOINT_ROOT);
     }
 
     @Test

@@ -65,7 +65,9 @@ final class AuditCommand {
         @Nullable Path proof;
 
         @Option(names = "--checkpoint", paramLabel = "FILE",
-                description = "With --proof: a signed checkpoint you trust, instead of the one the proof carries.")
+                description = "A signed checkpoint you kept outside the hub: the log must agree with it (deleting the"
+                        + " stored checkpoints cannot hide a rewrite); with --proof, the checkpoint to check the proof"
+                        + " against instead of the one the proof carries.")
         @Nullable Path checkpoint;
 
         @Spec
@@ -91,12 +93,17 @@ final class AuditCommand {
 
         private int verifyLog(PrintWriter out, PactumConfig config, NoteVerifierKey trusted) {
             LedgerVerification result;
+            List<String> heldElsewhere = checkpoint == null ? List.of() : List.of(read(checkpoint));
             try (JdbcDatabase database = LocalRegistry.openDatabase(config)) {
-                result = new LedgerVerifier(database.ledger(), trusted.name(), List.of(trusted)).verify();
+                result = new LedgerVerifier(database.ledger(), trusted.name(), List.of(trusted), heldElsewhere).verify();
             }
             if (result.ok()) {
                 out.println("OK: " + result.entriesChecked() + " entries and " + result.checkpointsChecked()
                         + " checkpoints verify with " + trusted.encoded());
+                if (result.provenSize() < result.entriesChecked()) {
+                    out.println("  entries " + result.provenSize() + " to " + (result.entriesChecked() - 1)
+                            + " are not yet covered by a signed checkpoint");
+                }
             } else {
                 out.println("FAILED: " + result.problemsFound() + " problem(s)"
                         + result.firstBadIndex().stream().mapToObj(i -> "; first bad index " + i).findFirst().orElse(""));
@@ -218,7 +225,8 @@ final class AuditCommand {
 
     @Command(name = "erase-subject", mixinStandardHelpOptions = true,
             description = "Crypto-shred a data subject in the ledger: erase the key that sealed their personal details."
-                    + " Their entries stay (and the log still verifies) but can no longer be read.")
+                    + " Their entries stay (and the log still verifies) but can no longer be read. Stop the hub first:"
+                    + " a running hub keeps the key it has in memory until it restarts.")
     static final class EraseSubject implements Callable<Integer> {
         @Mixin
         ConfigOptions options = new ConfigOptions();
@@ -234,12 +242,14 @@ final class AuditCommand {
             PrintWriter out = spec.commandLine().getOut();
             try (LocalRegistry local = LocalRegistry.open(options.load())) {
                 var keyId = local.subjectSealer().keyIdOf(subjectId);
-                if (keyId.isEmpty() || !local.subjectSealer().erase(subjectId)) {
+                if (keyId.isEmpty()) {
                     out.println("subject " + subjectId + " has no ledger key: nothing to erase");
                 } else {
-                    // the entry names the key, not the subject: once erased, nothing links the two
+                    // recorded first: an erasure that happened is never missing from the ledger. The
+                    // entry names the key, not the subject: once erased, nothing links the two.
                     local.ledger().append(new AuditEvent(AuditEventType.REGISTRY_CHANGED, local.clock().instant(),
                             "local-cli", Map.of("action", "subject.ledger-key-erased", "keyId", keyId.get())));
+                    local.subjectSealer().erase(subjectId);
                     out.println("erased ledger key " + keyId.get() + " of subject " + subjectId
                             + "; the entries it sealed can no longer be read");
                 }

@@ -106,11 +106,12 @@ final class EvidenceCommand {
 
         /**
          * A data subject as the bundle shows it: sealed under the subject's ledger key, as in the
-         * ledger; "erased" if that key was erased (a new key is never made for the export).
+         * ledger; without a key (erased, or never in the ledger) only that is said: the export never
+         * makes a key.
          */
         private static UnaryOperator<String> sealed(LocalRegistry local) {
             SubjectSealer sealer = local.subjectSealer();
-            return subjectId -> sealer.keyIdOf(subjectId).isEmpty() ? "erased"
+            return subjectId -> sealer.keyIdOf(subjectId).isEmpty() ? "no ledger key (erased or never recorded)"
                     : sealer.seal(new AuditEvent(AuditEventType.CONSENT_CHANGED, local.clock().instant(), "local-cli",
                             Map.of(SubjectSealer.SUBJECT_ID, subjectId))).details().get(SubjectSealer.SUBJECT_ID);
         }

@@ -19,7 +19,8 @@ public final class ConfigKeys {
             "Database password; never printed. Prefer the environment variable to the file.",
             Parsers.optionalText());
     public static final ConfigKey<Integer> DB_POOL_SIZE = ConfigKey.of("pactum.db.pool-size", "10",
-            "Maximum number of database connections.", Parsers.integer(1, 200));
+            "Maximum number of database connections; at least 4, since a record's transaction and the audit"
+                    + " ledger's writer may each hold one while the other waits for it.", Parsers.integer(4, 200));
 
     public static final ConfigKey<String> HTTP_HOST = ConfigKey.of("pactum.http.host", "127.0.0.1",
             "Address the REST API listens on; loopback by default, 0.0.0.0 for every interface.", Parsers.host());

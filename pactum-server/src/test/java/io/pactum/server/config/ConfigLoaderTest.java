@@ -27,7 +27,7 @@ class ConfigLoaderTest {
 
     @Test
     void precedence_isDefaultThenFileThenEnvironmentThenCommandLine() throws IOException {
-        Path file = yaml("pactum:\n  http:\n    port: 9001\n    host: 0.0.0.0\n  db:\n    pool-size: 3\n");
+        Path file = yaml("pactum:\n  http:\n    port: 9001\n    host: 0.0.0.0\n  db:\n    pool-size: 6\n");
 
         PactumConfig fromFile = ConfigLoader.load(file, Map.of(), Map.of());
         PactumConfig fromEnv = ConfigLoader.load(file, Map.of("PACTUM_HTTP_PORT", "9002"), Map.of());
@@ -36,7 +36,7 @@ class ConfigLoaderTest {
 
         assertThat(fromFile.httpPort()).isEqualTo(9001);
         assertThat(fromFile.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(fromFile.dbPoolSize()).isEqualTo(3);
+        assertThat(fromFile.dbPoolSize()).isEqualTo(6);
         assertThat(fromEnv.httpPort()).isEqualTo(9002);
         assertThat(fromCli.httpPort()).isZero();
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -44,6 +45,8 @@ public final class JdbcDatabase implements AutoCloseable {
     private final LedgerStore ledger;
     private final SubjectKeyStore subjectKeys;
     private final Jdbc jdbc;
+    /** Orders the transactions that insert outbox entries, across every record store of this database. */
+    private final ReentrantLock outboxCommitOrder = new ReentrantLock();
 
     private JdbcDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -56,7 +59,7 @@ public final class JdbcDatabase implements AutoCloseable {
                 new JdbcDataSubjectStore(jdbc),
                 new JdbcDeviceGroupStore(jdbc));
         this.jdbc = jdbc;
-        this.records = new JdbcRecordStore(jdbc, null);
+        this.records = new JdbcRecordStore(jdbc, outboxCommitOrder, null);
         this.commands = new JdbcCommandStore(jdbc);
         this.agreements = new JdbcAgreementStore(jdbc);
         this.consents = new JdbcConsentStore(jdbc);
@@ -117,7 +120,10 @@ public final class JdbcDatabase implements AutoCloseable {
      * and its ledger entry commit together.
      */
     public RecordStore recordsAuditedBy(Ledger ledger) {
-        return new JdbcRecordStore(jdbc, Objects.requireNonNull(ledger, "ledger"));
+        if (ledger.store() != this.ledger) {
+            throw new IllegalArgumentException("the ledger must keep its entries in this database");
+        }
+        return new JdbcRecordStore(jdbc, outboxCommitOrder, ledger);
     }
 
     /** Data-sharing agreements. */

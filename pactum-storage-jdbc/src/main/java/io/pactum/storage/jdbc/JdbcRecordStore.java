@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * may commit after one that took a larger. So the transactions that insert outbox entries are
  * serialised from just before their first outbox insert until after their commit:
  * <ul>
- *   <li>within this store (one per {@link JdbcDatabase}) by {@link #outboxCommitOrder}, a JVM lock with
- *       no timeout, so that only one transaction at a time ever waits for the database lock below;
+ *   <li>within the process by {@link #outboxCommitOrder}, a JVM lock with no timeout (one per
+ *       {@link JdbcDatabase}, shared by its record stores), so that only one transaction at a time
+ *       ever waits for the database lock below;
  *   <li>in the database by a row lock on the single row of {@code outbox_lock}, taken after the JVM
  *       lock and held until commit, so the order holds also when several hub nodes (or several
  *       {@code JdbcDatabase} instances) share one database.
@@ -58,11 +59,15 @@ final class JdbcRecordStore implements RecordStore {
     private final Jdbc jdbc;
     /** Where the appends' audit events go, in their transaction; null for a store that takes none. */
     private final @Nullable Ledger ledger;
-    /** Held from just before a transaction's first outbox insert until after its commit or rollback. */
-    private final ReentrantLock outboxCommitOrder = new ReentrantLock();
+    /**
+     * Held from just before a transaction's first outbox insert until after its commit or rollback;
+     * one per database, shared by every record store over it.
+     */
+    private final ReentrantLock outboxCommitOrder;
 
-    JdbcRecordStore(Jdbc jdbc, @Nullable Ledger ledger) {
+    JdbcRecordStore(Jdbc jdbc, ReentrantLock outboxCommitOrder, @Nullable Ledger ledger) {
         this.jdbc = jdbc;
+        this.outboxCommitOrder = outboxCommitOrder;
         this.ledger = ledger;
     }
 
@@ -86,7 +91,8 @@ final class JdbcRecordStore implements RecordStore {
      */
     private void write(List<Append> appends) throws SQLException {
         boolean releases = appends.stream().anyMatch(append -> !append.deliveries().isEmpty());
-        List<AuditEvent> audit = auditEvents(appends);
+        // sealing may read or create a subject's key: done before the transaction and its locks
+        List<AuditEvent> audit = audit(appends);
         List<Ledger.Staged> staged = new ArrayList<>(1);
         try {
             jdbc.inTransaction(c -> {
@@ -116,12 +122,13 @@ final class JdbcRecordStore implements RecordStore {
         }
     }
 
-    private static List<AuditEvent> auditEvents(List<Append> appends) {
+    /** The appends' audit events, sealed as the ledger keeps them. */
+    private List<AuditEvent> audit(List<Append> appends) {
         List<AuditEvent> events = new ArrayList<>();
         for (Append append : appends) {
             events.addAll(append.audit());
         }
-        return events;
+        return events.isEmpty() ? events : requireLedger().seal(events);
     }
 
     private Ledger requireLedger() {

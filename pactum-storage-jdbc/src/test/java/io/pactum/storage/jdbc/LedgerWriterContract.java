@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
 import io.pactum.core.delivery.OutboxEntry;
+import io.pactum.core.error.ConflictException;
 import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.ingest.RecordStore.Append;
 import io.pactum.core.ledger.EntrySealer;
@@ -156,6 +157,19 @@ abstract class LedgerWriterContract {
         assertThat(ledger.size()).isEqualTo(1000);
         assertThat(ledger.entries(0, 1000)).extracting(e -> e.details().get("name"))
                 .containsExactlyElementsOf(IntStream.range(0, 1000).mapToObj(i -> "signal-" + i).toList());
+    }
+
+    @Test
+    void aLedgerThatFindsItsIndexTaken_readsTheStoreBack_andContinues() {
+        ledger.append(event("first"));
+        try (Ledger other = Ledger.open(database.ledger(), EntrySealer.NONE, 64)) {
+            other.append(event("by another writer")); // as a second hub node, or a tool, would
+        }
+
+        // this ledger still thinks the next index is 1: that append fails, the next one does not
+        assertThatThrownBy(() -> ledger.append(event("collides"))).isInstanceOf(ConflictException.class);
+        assertThat(ledger.appendAndGetIndex(event("continues"))).isEqualTo(2);
+        assertThat(ledger.head().rootHash()).isEqualTo(independentRoot(3));
     }
 
     @Test

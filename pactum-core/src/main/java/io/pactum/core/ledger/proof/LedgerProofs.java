@@ -28,7 +28,9 @@ public final class LedgerProofs {
             throw new InvalidInputException("index", "entry " + index + " is not in a tree of " + treeSize
                     + " entries (indexes 0.." + (treeSize - 1) + ")");
         }
-        StoredEntry entry = ledger.store().read(index, 1).get(0);
+        StoredEntry entry = ledger.store().read(index, 1).stream().filter(e -> e.index() == index).findFirst()
+                .orElseThrow(() -> new IllegalStateException("ledger entry " + index
+                        + " is missing from the store; run pactum audit verify"));
         MerkleTree tree = ledger.tree(treeSize);
         return new InclusionProofDocument(origin, treeSize, index, entry.encoded(), entry.leafHash(),
                 tree.inclusionProof(index, treeSize), tree.rootHash(treeSize), checkpointNote(ledger, treeSize));
