@@ -41,6 +41,24 @@ public interface LedgerStore {
     /** Every checkpoint, oldest first. */
     List<StoredCheckpoint> checkpoints();
 
+    /** Checkpoints in the order they were added, from position {@code from} (0 = the oldest), at most {@code limit}. */
+    default List<StoredCheckpoint> checkpoints(long from, int limit) {
+        List<StoredCheckpoint> all = checkpoints();
+        int start = (int) Math.min(from, all.size());
+        return List.copyOf(all.subList(start, Math.min(all.size(), start + limit)));
+    }
+
+    /** The checkpoint added last for exactly {@code size} entries, if any. */
+    default Optional<StoredCheckpoint> checkpointOfSize(long size) {
+        List<StoredCheckpoint> all = checkpoints();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).size() == size) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The checkpoint added last, if any. */
     default Optional<StoredCheckpoint> latestCheckpoint() {
         List<StoredCheckpoint> all = checkpoints();

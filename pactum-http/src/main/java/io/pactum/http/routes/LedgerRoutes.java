@@ -75,11 +75,10 @@ public final class LedgerRoutes {
                 requireReader(caller, "read the audit ledger");
                 long from = position(ctx, "from", 0);
                 int limit = limit(ctx);
-                List<StoredCheckpoint> all = ledger.store().checkpoints();
-                int start = (int) Math.min(from, all.size());
-                int end = Math.min(all.size(), start + limit);
-                Long next = end < all.size() ? (long) end : null;
-                return new LedgerCheckpointsView(all.subList(start, end).stream().map(LedgerCheckpointView::of).toList(),
+                // one more than asked for tells whether there is a next page
+                List<StoredCheckpoint> page = ledger.store().checkpoints(from, limit + 1);
+                Long next = page.size() > limit ? from + limit : null;
+                return new LedgerCheckpointsView(page.stream().limit(limit).map(LedgerCheckpointView::of).toList(),
                         next);
             });
         });

@@ -33,6 +33,8 @@ final class JdbcLedgerStore implements LedgerStore {
     private static final String INSERT_CHECKPOINT = SQL.get("insertCheckpoint");
     private static final String LIST_CHECKPOINTS = SQL.get("listCheckpoints");
     private static final String LATEST_CHECKPOINT = SQL.get("latestCheckpoint");
+    private static final String CHECKPOINT_PAGE = SQL.get("checkpointPage");
+    private static final String CHECKPOINT_OF_SIZE = SQL.get("checkpointOfSize");
 
     private final Jdbc jdbc;
 
@@ -168,6 +170,27 @@ final class JdbcLedgerStore implements LedgerStore {
             return jdbc.query(LIST_CHECKPOINTS, s -> { }, JdbcLedgerStore::mapCheckpoint);
         } catch (SQLException e) {
             throw SqlErrors.failure("list ledger checkpoints", e);
+        }
+    }
+
+    @Override
+    public List<StoredCheckpoint> checkpoints(long from, int limit) {
+        try {
+            return jdbc.query(CHECKPOINT_PAGE, s -> {
+                s.setInt(1, limit);
+                s.setLong(2, from);
+            }, JdbcLedgerStore::mapCheckpoint);
+        } catch (SQLException e) {
+            throw SqlErrors.failure("list ledger checkpoints", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredCheckpoint> checkpointOfSize(long size) {
+        try {
+            return jdbc.queryOne(CHECKPOINT_OF_SIZE, s -> s.setLong(1, size), JdbcLedgerStore::mapCheckpoint);
+        } catch (SQLException e) {
+            throw SqlErrors.failure("read a ledger checkpoint", e);
         }
     }
 

@@ -37,3 +37,10 @@ SELECT tree_size, created_at, note FROM ledger_checkpoints ORDER BY seq
 
 -- name: latestCheckpoint
 SELECT tree_size, created_at, note FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1
+
+-- name: checkpointPage
+SELECT tree_size, created_at, note FROM ledger_checkpoints ORDER BY seq LIMIT ? OFFSET ?
+
+-- name: checkpointOfSize
+-- served by idx_ledger_checkpoints_size (V8)
+SELECT tree_size, created_at, note FROM ledger_checkpoints WHERE tree_size = ? ORDER BY seq DESC LIMIT 1

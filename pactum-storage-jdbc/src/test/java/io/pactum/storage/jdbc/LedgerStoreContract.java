@@ -158,6 +158,26 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void checkpoints_page_andTheNewestOfASize_andTheLatest() {
+        StoredCheckpoint first = new StoredCheckpoint(5, T0, "five, first");
+        StoredCheckpoint other = new StoredCheckpoint(7, T0.plusSeconds(1), "seven");
+        StoredCheckpoint again = new StoredCheckpoint(5, T0.plusSeconds(2), "five, again");
+        assertThat(ledger.latestCheckpoint()).isEmpty();
+        assertThat(ledger.checkpointOfSize(5)).isEmpty();
+        ledger.addCheckpoint(first);
+        ledger.addCheckpoint(other);
+        ledger.addCheckpoint(again);
+
+        assertThat(ledger.checkpoints(0, 2)).containsExactly(first, other);
+        assertThat(ledger.checkpoints(2, 2)).containsExactly(again);
+        assertThat(ledger.checkpoints(3, 2)).isEmpty();
+        assertThat(ledger.checkpointOfSize(5)).contains(again);
+        assertThat(ledger.checkpointOfSize(7)).contains(other);
+        assertThat(ledger.checkpointOfSize(6)).isEmpty();
+        assertThat(ledger.latestCheckpoint()).contains(again);
+    }
+
+    @Test
     void append_withAWrongFirstIndex_isAConflict_andStoresNothing() {
         assertThatThrownBy(() -> ledger.append(entries(1, 2), List.of()))
                 .as("an empty ledger starts at 0").isInstanceOf(ConflictException.class);

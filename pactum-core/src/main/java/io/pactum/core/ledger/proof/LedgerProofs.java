@@ -5,7 +5,6 @@ import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.StoredCheckpoint;
 import io.pactum.core.ledger.StoredEntry;
 import io.pactum.core.ledger.merkle.MerkleTree;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -62,12 +61,6 @@ public final class LedgerProofs {
 
     /** The newest stored checkpoint note for exactly {@code size}, if any. */
     private static @Nullable String checkpointNote(Ledger ledger, long size) {
-        List<StoredCheckpoint> checkpoints = ledger.store().checkpoints();
-        for (int i = checkpoints.size() - 1; i >= 0; i--) {
-            if (checkpoints.get(i).size() == size) {
-                return checkpoints.get(i).note();
-            }
-        }
-        return null;
+        return ledger.store().checkpointOfSize(size).map(StoredCheckpoint::note).orElse(null);
     }
 }
