@@ -23,10 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Evidence for auditors and authorities: one bundle per period with the record of processing, the
@@ -43,10 +40,7 @@ final class EvidenceCommand {
             description = "Write the evidence bundle of a period to a new directory: record of processing (GDPR"
                     + " Art. 30), agreements, consents and approvals in force, incidents, checkpoints, and the"
                     + " period's ledger entries, each with an inclusion proof against a checkpoint signed now.")
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        ConfigOptions options = new ConfigOptions();
-
+    static final class Export extends LocalCommand implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "TIME",
                 description = "Start of the period, inclusive: an ISO instant (2026-01-01T00:00:00Z) or a date (2026-01-01, start of day UTC).")
         String from = "";
@@ -62,9 +56,6 @@ final class EvidenceCommand {
         @Option(names = "--contact", paramLabel = "TEXT",
                 description = "The controller's contact point for the record of processing (default: not configured).")
         @Nullable String contact;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -86,7 +77,7 @@ final class EvidenceCommand {
                         database.consents(), local.ledger(), local.checkpoints(), sealed(local), local.clock());
                 summary = new EvidenceExporter(sources).export(period, out, contact);
             }
-            print(spec.commandLine().getOut(), summary);
+            print(out(), summary);
             return 0;
         }
 
