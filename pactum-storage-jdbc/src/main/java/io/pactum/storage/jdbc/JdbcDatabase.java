@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.pactum.core.command.CommandStore;
 import io.pactum.core.delivery.OutboxStore;
 import io.pactum.core.delivery.WebhookStore;
+import io.pactum.core.incident.IncidentStore;
 import io.pactum.core.ingest.RecordStore;
 import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerStore;
@@ -44,6 +45,7 @@ public final class JdbcDatabase implements AutoCloseable {
     private final WebhookStore webhooks;
     private final LedgerStore ledger;
     private final SubjectKeyStore subjectKeys;
+    private final IncidentStore incidents;
     private final Jdbc jdbc;
     /** Orders the transactions that insert outbox entries, across every record store of this database. */
     private final ReentrantLock outboxCommitOrder = new ReentrantLock();
@@ -67,6 +69,7 @@ public final class JdbcDatabase implements AutoCloseable {
         this.webhooks = new JdbcWebhookStore(jdbc);
         this.ledger = new JdbcLedgerStore(jdbc);
         this.subjectKeys = new JdbcSubjectKeyStore(jdbc);
+        this.incidents = new JdbcIncidentStore(jdbc);
     }
 
     /**
@@ -157,6 +160,11 @@ public final class JdbcDatabase implements AutoCloseable {
     /** Data subjects' keys, whose erasure crypto-shreds their ledger entries. */
     public SubjectKeyStore subjectKeys() {
         return subjectKeys;
+    }
+
+    /** Incidents and their timelines. */
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     public RegistryStores stores() {
