@@ -7,6 +7,7 @@ import io.pactum.core.ingest.RecordSharing;
 import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.ledger.LedgerSignals;
 import io.pactum.core.signal.LoggedSecuritySignals;
+import io.pactum.core.signal.SecuritySignals;
 import java.util.Objects;
 
 /**
@@ -35,7 +36,16 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
 
     /** A gateway whose accepted records are released to recipients as {@code sharing} decides. */
     public static DeviceGateway create(LocalRegistry local, RecordSharing sharing) {
-        LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS, new LedgerSignals(local.ledger()));
+        return create(local, sharing, signal -> { });
+    }
+
+    /** A gateway that releases as {@code sharing} decides and hands its signals to {@code detection} too. */
+    public static DeviceGateway create(LocalRegistry local, RecordSharing sharing, SecuritySignals detection) {
+        LedgerSignals ledger = new LedgerSignals(local.ledger());
+        LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS, signal -> {
+            ledger.raise(signal);
+            detection.raise(signal);
+        });
         RegistryStores stores = local.database().stores();
         DeviceAuthenticator authenticator = new DeviceAuthenticator(stores.devices(), stores.products(),
                 local.hasher(), signals, local.clock());

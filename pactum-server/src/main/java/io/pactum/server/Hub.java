@@ -1,6 +1,7 @@
 package io.pactum.server;
 
 import io.pactum.core.command.CommandService;
+import io.pactum.core.incident.IncidentService;
 import io.pactum.core.ingest.RecordQueries;
 import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerCheckpoints;
@@ -48,6 +49,7 @@ public final class Hub implements AutoCloseable {
     private final LocalRegistry local;
     private final DeviceGateway gateway;
     private final SharingHub sharing;
+    private final HubDetection detection;
     private final Vertx vertx;
     private final HttpServer http;
     private final MqttAdapter mqtt;
@@ -55,12 +57,13 @@ public final class Hub implements AutoCloseable {
     private final Optional<TlsCertificate> mqttCertificate;
     private final Optional<IssuedToken> firstAdminToken;
 
-    private Hub(LocalRegistry local, DeviceGateway gateway, SharingHub sharing, Vertx vertx, HttpServer http,
-            MqttAdapter mqtt, WebhookDispatcher webhooks, Optional<TlsCertificate> mqttCertificate,
+    private Hub(LocalRegistry local, DeviceGateway gateway, SharingHub sharing, HubDetection detection, Vertx vertx,
+            HttpServer http, MqttAdapter mqtt, WebhookDispatcher webhooks, Optional<TlsCertificate> mqttCertificate,
             Optional<IssuedToken> firstAdminToken) {
         this.local = local;
         this.gateway = gateway;
         this.sharing = sharing;
+        this.detection = detection;
         this.vertx = vertx;
         this.http = http;
         this.mqtt = mqtt;
@@ -77,7 +80,8 @@ public final class Hub implements AutoCloseable {
         try {
             Optional<IssuedToken> firstAdminToken = local.registry().bootstrap().ensureOperator();
             SharingHub sharingHub = SharingHub.decide(local);
-            DeviceGateway gateway = DeviceGateway.create(local, sharingHub.planner);
+            HubDetection detection = HubDetection.create(local);
+            DeviceGateway gateway = DeviceGateway.create(local, sharingHub.planner, detection.signals());
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
             CommandService commands = new CommandService(local.database().commands(),
@@ -108,10 +112,11 @@ public final class Hub implements AutoCloseable {
                     "start webhook delivery");
             scheduleRetention(vertx, local, Duration.ofMinutes(config.retentionIntervalMinutes()),
                     Duration.ofHours(config.sharing().outboxRetentionHours()));
+            detection.startTicking(vertx, local.clock());
             scheduleCheckpoints(vertx, local.checkpoints(), Duration.ofSeconds(config.ledger().checkpointIntervalSeconds()));
             LOG.info("hub started; REST API on {}:{}, MQTT on {} port {} and TLS port {}", config.httpHost(),
                     http.actualPort(), mqttConfig.host(), mqtt.actualPort(), mqtt.actualTlsPort());
-            return new Hub(local, gateway, sharingHub, vertx, http, mqtt, webhooks, certificate, firstAdminToken);
+            return new Hub(local, gateway, sharingHub, detection, vertx, http, mqtt, webhooks, certificate, firstAdminToken);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             local.close();
@@ -130,6 +135,11 @@ public final class Hub implements AutoCloseable {
     /** The audit ledger. */
     public Ledger ledger() {
         return local.ledger();
+    }
+
+    /** Incidents opened by detection, and their handling. */
+    public IncidentService incidents() {
+        return detection.incidents();
     }
 
     /** Signs the ledger's checkpoints. */
@@ -176,6 +186,7 @@ public final class Hub implements AutoCloseable {
         try {
             closeQuietly(vertx);
             gateway.close();
+            detection.close();
         } finally {
             local.close();
         }
