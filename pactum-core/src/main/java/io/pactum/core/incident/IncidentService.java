@@ -239,11 +239,7 @@ public final class IncidentService {
             throw new ConflictException("status", "incident '" + incidentId
                     + "' is resolved; reopen it before taking further actions");
         }
-        TimelineEntry entry = store.appendTimeline(incidentId,
-                new Draft(clock.instant(), actor, Kind.ACTION_TAKEN, action, target, detail));
-        SECURITY.info("incident {}: action {} taken by {}", incidentId, action, actor);
-        audit(entry, incident);
-        return entry;
+        return appendAction(actor, incident, Kind.ACTION_TAKEN, action, target, detail);
     }
 
     /** Refuses to reverse an action that was not taken on the target, or that is reversed already. */
@@ -261,9 +257,16 @@ public final class IncidentService {
             throw new ConflictException("action", "action '" + action
                     + "' was not taken on that target in this incident, or is reversed already");
         }
-        TimelineEntry entry = store.appendTimeline(incidentId,
-                new Draft(clock.instant(), actor, Kind.ACTION_REVERSED, action, target, detail));
-        SECURITY.info("incident {}: action {} reversed by {}", incidentId, action, actor);
+        return appendAction(actor, incident, Kind.ACTION_REVERSED, action, target, detail);
+    }
+
+    /** One action taken or reversed: on the timeline, in the security log, in the ledger. */
+    private TimelineEntry appendAction(String actor, Incident incident, Kind kind, String action, String target,
+            String detail) {
+        TimelineEntry entry = store.appendTimeline(incident.id(),
+                new Draft(clock.instant(), actor, kind, action, target, detail));
+        SECURITY.info("incident {}: action {} {} by {}", incident.id(), action,
+                kind == Kind.ACTION_TAKEN ? "taken" : "reversed", actor);
         audit(entry, incident);
         return entry;
     }
