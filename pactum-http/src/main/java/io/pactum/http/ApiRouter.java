@@ -12,6 +12,7 @@ import io.pactum.http.routes.DeviceGroupRoutes;
 import io.pactum.http.routes.DeviceIngestRoutes;
 import io.pactum.http.routes.DeviceRoutes;
 import io.pactum.http.routes.HealthRoutes;
+import io.pactum.http.routes.IncidentRoutes;
 import io.pactum.http.routes.LedgerRoutes;
 import io.pactum.http.routes.MeRoutes;
 import io.pactum.http.routes.OpenApiRoute;
@@ -20,6 +21,7 @@ import io.pactum.http.routes.PartnerCommandRoutes;
 import io.pactum.http.routes.ProductRoutes;
 import io.pactum.http.routes.RecordRoutes;
 import io.pactum.http.routes.WebhookRoutes;
+import io.pactum.http.support.AccessDenials;
 import io.pactum.http.support.AuthHandler;
 import io.pactum.http.support.Json;
 import io.pactum.http.support.JsonBodies;
@@ -34,8 +36,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Assembles the router. Order matters: the body limit applies before anything else reads the body,
  * the public routes come before authentication, and one failure handler turns every error into a
- * problem document. Device ingest, when configured, has its own prefix and its own authentication
- * (the device's id and secret), so the API's bearer tokens never apply to it.
+ * problem document (and a partner's 403 or 404 into a security signal as well). Device ingest, when
+ * configured, has its own prefix and its own authentication (the device's id and secret), so the
+ * API's bearer tokens never apply to it.
  */
 public final class ApiRouter {
     public static final String API_PREFIX = "/api/v1";
@@ -44,7 +47,7 @@ public final class ApiRouter {
 
     /** The REST API without device ingest. */
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
-        return create(vertx, registry, settings, ready, null);
+        return create(vertx, registry, settings, ready, ApiServices.registryOnly());
     }
 
     /** The REST API, and device ingest under {@value DeviceIngestRoutes#PREFIX} when {@code ingestion} is given. */
@@ -72,10 +75,24 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices, @Nullable SharingServices sharing,
             @Nullable LedgerServices ledger) {
+        ApiServices none = ApiServices.registryOnly();
+        return create(vertx, registry, settings, ready,
+                new ApiServices(ingestion, devices, sharing, ledger, null, none.signals(), none.clock()));
+    }
+
+    /** The REST API and every group of routes whose services {@code services} holds. */
+    public static Router create(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            ApiServices services) {
+        DeviceIngestion ingestion = services.ingestion();
+        DeviceServices devices = services.devices();
+        SharingServices sharing = services.sharing();
+        LedgerServices ledger = services.ledger();
+        IncidentServices incidents = services.incidents();
         var mapper = Json.mapper();
         var replies = new Replies(mapper);
         var bodies = new JsonBodies(mapper);
-        var problems = new ProblemHandler(mapper, settings.maxBodyBytes());
+        var problems = new ProblemHandler(mapper, settings.maxBodyBytes(),
+                new AccessDenials(services.signals(), services.clock()));
         Router router = Router.router(vertx);
 
         router.route().handler(Replies::secureHeaders);
@@ -112,6 +129,9 @@ public final class ApiRouter {
         }
         if (ledger != null) {
             new LedgerRoutes(ledger, replies).mount(router);
+        }
+        if (incidents != null) {
+            new IncidentRoutes(incidents, replies, bodies).mount(router);
         }
 
         router.route().failureHandler(problems);

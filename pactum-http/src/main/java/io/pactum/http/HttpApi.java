@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,34 +17,30 @@ public final class HttpApi {
     private HttpApi() {}
 
     /**
-     * Starts an HTTP server serving the REST API.
+     * Starts an HTTP server serving the REST API over the registry.
      *
      * @param ready answers {@code GET /ready}; may block (it is called off the event loop)
      * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready) {
-        return listen(vertx, registry, settings, ready, null, null, null, null);
+        return start(vertx, registry, settings, ready, ApiServices.registryOnly());
     }
 
     /**
      * Starts an HTTP server serving the REST API and HTTP device ingest.
      *
-     * @param ready answers {@code GET /ready}; may block (it is called off the event loop)
      * @param ingestion device authentication and the ingest pipeline, shared with the other adapters
-     * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion) {
-        Objects.requireNonNull(ingestion, "ingestion");
-        return listen(vertx, registry, settings, ready, ingestion, null, null, null);
+        return start(vertx, registry, settings, ready, ApiServices.registryOnly().withIngestion(ingestion));
     }
 
     /** As above, plus commands to devices, the hub's public key, and devices' stored records. */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion, DeviceServices devices) {
-        Objects.requireNonNull(ingestion, "ingestion");
-        Objects.requireNonNull(devices, "devices");
-        return listen(vertx, registry, settings, ready, ingestion, devices, null, null);
+        return start(vertx, registry, settings, ready,
+                ApiServices.registryOnly().withIngestion(ingestion).withDevices(devices));
     }
 
     /**
@@ -54,36 +49,43 @@ public final class HttpApi {
      */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion, DeviceServices devices, SharingServices sharing) {
-        Objects.requireNonNull(ingestion, "ingestion");
-        Objects.requireNonNull(devices, "devices");
-        Objects.requireNonNull(sharing, "sharing");
-        return listen(vertx, registry, settings, ready, ingestion, devices, sharing, null);
+        return start(vertx, registry, settings, ready,
+                ApiServices.registryOnly().withIngestion(ingestion).withDevices(devices).withSharing(sharing));
     }
 
-    /** As above, plus the audit ledger for the operator: tree head, entries, signed checkpoints and proofs. */
+    /**
+     * As above, plus the audit ledger for the operator: tree head, entries, signed checkpoints and proofs.
+     * Kept for existing callers; new ones pass an {@link ApiServices}, which also takes incidents and
+     * security signals.
+     */
     public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
             DeviceIngestion ingestion, DeviceServices devices, SharingServices sharing, LedgerServices ledger) {
-        Objects.requireNonNull(ingestion, "ingestion");
-        Objects.requireNonNull(devices, "devices");
-        Objects.requireNonNull(sharing, "sharing");
-        Objects.requireNonNull(ledger, "ledger");
-        return listen(vertx, registry, settings, ready, ingestion, devices, sharing, ledger);
+        return start(vertx, registry, settings, ready, ApiServices.registryOnly().withIngestion(ingestion)
+                .withDevices(devices).withSharing(sharing).withLedger(ledger));
     }
 
-    private static Future<HttpServer> listen(Vertx vertx, Registry registry, HttpSettings settings,
-            BooleanSupplier ready, @Nullable DeviceIngestion ingestion, @Nullable DeviceServices devices,
-            @Nullable SharingServices sharing, @Nullable LedgerServices ledger) {
+    /**
+     * Starts an HTTP server serving the REST API, and whatever else {@code services} holds: device
+     * ingest, commands and records, sharing, the audit ledger, incidents, and security signals for
+     * partners' refused requests.
+     *
+     * @param ready answers {@code GET /ready}; may block (it is called off the event loop)
+     * @return the listening server; {@code actualPort()} tells the port when 0 was asked for
+     */
+    public static Future<HttpServer> start(Vertx vertx, Registry registry, HttpSettings settings, BooleanSupplier ready,
+            ApiServices services) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(services, "services");
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port());
         return vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, ingestion, devices, sharing, ledger))
+                .requestHandler(ApiRouter.create(vertx, registry, settings, ready, services))
                 .listen()
-                .onSuccess(server -> LOG.info("REST API{} listening on {}:{}", ingestion == null ? "" : " and device ingest",
-                        settings.host(), server.actualPort()));
+                .onSuccess(server -> LOG.info("REST API{} listening on {}:{}",
+                        services.ingestion() == null ? "" : " and device ingest", settings.host(), server.actualPort()));
     }
 }

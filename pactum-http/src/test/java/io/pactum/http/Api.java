@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A plain HTTP client for the API: the JDK's, so the tests share no code with the server. */
@@ -86,9 +87,15 @@ final class Api {
     }
 
     Reply send(String method, String path, @Nullable String token, @Nullable String body, @Nullable String contentType) {
+        return send(method, path, token, body, contentType, Map.of());
+    }
+
+    /** With further request headers, e.g. {@code If-Match}. */
+    Reply send(String method, String path, @Nullable String token, @Nullable String body, @Nullable String contentType,
+            Map<String, String> headers) {
         return exchange(method, path, token == null ? null : "Bearer " + token,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
-                contentType);
+                contentType, headers);
     }
 
     /** A body of unknown length, so it travels chunked, without Content-Length. */
@@ -99,6 +106,11 @@ final class Api {
 
     Reply exchange(String method, String path, @Nullable String authorization, HttpRequest.BodyPublisher body,
             @Nullable String contentType) {
+        return exchange(method, path, authorization, body, contentType, Map.of());
+    }
+
+    Reply exchange(String method, String path, @Nullable String authorization, HttpRequest.BodyPublisher body,
+            @Nullable String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body);
@@ -108,6 +120,7 @@ final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String raw;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.core.audit.AuditEvent;
 import io.pactum.core.audit.AuditEventType;
+import io.pactum.core.incident.Severity;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,7 @@ class AuthorisationMatrixIT {
     private String webhook;
     private String commandA;
     private String pseudonymOfDeviceA;
+    private String incident;
     private String revokedToken;
     private String expiredToken;
 
@@ -106,6 +108,7 @@ class AuthorisationMatrixIT {
                     Map.of("n", Integer.toString(i))));
         }
         hub.checkpoints.checkpoint();
+        incident = hub.raiseIncident("matrix", Severity.HIGH, deviceA);
 
         revokedToken = token(orgA, "to be revoked", "[\"read\"]");
         String revokedId = api.get(V1 + "/me", revokedToken).text("/clientId");
@@ -124,15 +127,22 @@ class AuthorisationMatrixIT {
     }
 
     /** One endpoint and the status each caller gets, in the order of {@link #CALLERS}. */
-    record Row(String method, String template, Supplier<String> path, Supplier<@Nullable String> body, int[] expected) {
+    record Row(String method, String template, Supplier<String> path, Supplier<@Nullable String> body,
+            Supplier<Map<String, String>> headers, int[] expected) {
         String endpoint() {
             return method + " " + template;
         }
     }
 
     private static Row row(String method, String template, Supplier<String> path, Supplier<@Nullable String> body, int... expected) {
+        return versionedRow(method, template, path, body, Map::of, expected);
+    }
+
+    /** A row whose requests also send {@code headers}, e.g. the {@code If-Match} a versioned change needs. */
+    private static Row versionedRow(String method, String template, Supplier<String> path, Supplier<@Nullable String> body,
+            Supplier<Map<String, String>> headers, int... expected) {
         assertThat(expected).as("one status per caller for %s %s", method, template).hasSameSizeAs(CALLERS.toArray());
-        return new Row(method, template, path, body, expected);
+        return new Row(method, template, path, body, headers, expected);
     }
 
     private List<Row> matrix() {
@@ -249,6 +259,28 @@ class AuthorisationMatrixIT {
                                                                                         200, 200, 403, 403, 403, 403, 403));
         rows.add(row("GET", V1 + "/ledger/proofs/consistency", () -> V1 + "/ledger/proofs/consistency?from=1", none,
                                                                                         200, 200, 403, 403, 403, 403, 403));
+        // Incidents: the operator's alone, reading with the read scope, changing with write. Status and assignee
+        // changes name the version they change (a fresh incident each, so version 1 and a move that is allowed).
+        rows.add(row("GET", V1 + "/incidents", () -> V1 + "/incidents", none,           200, 200, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/incidents/{id}", () -> V1 + "/incidents/" + incident, none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        rows.add(row("GET", V1 + "/incidents/{id}/timeline", () -> V1 + "/incidents/" + incident + "/timeline", none,
+                                                                                        200, 200, 403, 403, 403, 403, 403));
+        Supplier<Map<String, String>> firstVersion = () -> Map.of("If-Match", "\"1\"");
+        rows.add(versionedRow("PUT", V1 + "/incidents/{id}/status", () -> V1 + "/incidents/" + freshIncident() + "/status",
+                () -> "{\"status\": \"contained\", \"reason\": \"matrix\"}", firstVersion,
+                                                                                        200, 403, 403, 403, 403, 403, 403));
+        rows.add(versionedRow("PUT", V1 + "/incidents/{id}/assignee", () -> V1 + "/incidents/" + freshIncident() + "/assignee",
+                () -> "{\"assignee\": \"responder\"}", firstVersion,                    200, 403, 403, 403, 403, 403, 403));
+        rows.add(row("POST", V1 + "/incidents/{id}/notes", () -> V1 + "/incidents/" + incident + "/notes",
+                () -> "{\"text\": \"note " + next() + "\"}",                              201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("POST", V1 + "/incidents/{id}/actions", () -> V1 + "/incidents/" + incident + "/actions",
+                () -> "{\"action\": \"" + FlagDeviceAction.NAME + "\", \"target\": \"" + deviceA + "\"}",
+                                                                                        201, 403, 403, 403, 403, 403, 403));
+        rows.add(row("POST", V1 + "/incidents/{id}/actions/reverse",
+                () -> V1 + "/incidents/" + freshIncidentWithFlag() + "/actions/reverse",
+                () -> "{\"action\": \"" + FlagDeviceAction.NAME + "\", \"target\": \"" + deviceA + "\"}",
+                                                                                        201, 403, 403, 403, 403, 403, 403));
         return rows;
     }
 
@@ -263,7 +295,8 @@ class AuthorisationMatrixIT {
                     String path = row.path().get();
                     String body = row.body().get();
                     String before = hub.snapshot();
-                    Api.Reply reply = api.send(row.method(), path, tokens.get(caller), body, body == null ? null : "application/json");
+                    Api.Reply reply = api.send(row.method(), path, tokens.get(caller), body, body == null ? null : "application/json",
+                            row.headers().get());
                     assertThat(reply.status()).as("%s %s as %s: %s", row.method(), path, caller, reply).isEqualTo(expected);
                     if (expected >= 400) {
                         assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -300,7 +333,7 @@ class AuthorisationMatrixIT {
                 String before = hub.snapshot();
                 Api.Reply reply = api.exchange(row.method(), path, authorization,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
-                        body == null ? null : "application/json");
+                        body == null ? null : "application/json", row.headers().get());
                 assertThat(reply.status()).as("%s", reply).isEqualTo(401);
                 assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
                 assertThat(reply.text("/type")).isEqualTo("https://pactum.io/problems/unauthenticated");
@@ -316,7 +349,7 @@ class AuthorisationMatrixIT {
         matrix().forEach(r -> covered.add(r.endpoint()));
         Set<String> routed = new TreeSet<>();
         Endpoint.of(ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true,
-                        hub.ingestion, hub.devices, hub.sharing, hub.ledgerServices))
+                        hub.everything))
                 .stream().filter(e -> !e.path().startsWith("/ingest/")) // devices' own credentials, see DeviceIngestIT
                 .forEach(e -> routed.add(e.toString()));
         routed.removeAll(Set.of("GET /health", "GET /ready", "GET " + V1 + "/openapi.json"));
@@ -415,6 +448,18 @@ class AuthorisationMatrixIT {
     private String token(String organisationId, String name, String scopes) {
         return created(api.post(V1 + "/organisations/" + organisationId + "/clients", hub.operatorToken,
                 "{\"name\": \"" + name + " " + next() + "\", \"scopes\": " + scopes + "}")).text("/token");
+    }
+
+    /** An open incident of its own, at version 1. */
+    private String freshIncident() {
+        return hub.raiseIncident("matrix " + next(), Severity.MEDIUM, deviceA);
+    }
+
+    /** A fresh incident in which A's device is flagged, so that there is an action to reverse. */
+    private String freshIncidentWithFlag() {
+        String id = freshIncident();
+        hub.incidentResponse.take(hub.operator(), id, FlagDeviceAction.NAME, deviceA, "for the matrix");
+        return id;
     }
 
     /** An agreement for the partner over A's approved product, with a command grant for A's device. */

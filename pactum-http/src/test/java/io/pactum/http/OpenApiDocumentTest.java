@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hand-written OpenAPI document describes exactly the routes the router serves, so it cannot drift.
- * It is compared with the router as a hub with device ingest, sharing and the ledger builds it, which serves every route.
+ * It is compared with the router as a hub with device ingest, sharing, the ledger and incidents builds it, which
+ * serves every route.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiDocumentTest {
@@ -63,6 +64,19 @@ class OpenApiDocumentTest {
             new Endpoint("POST", "/api/v1/ledger/checkpoints"),
             new Endpoint("GET", "/api/v1/ledger/proofs/inclusion"),
             new Endpoint("GET", "/api/v1/ledger/proofs/consistency"));
+    private static final Set<Endpoint> INCIDENTS = Set.of(
+            new Endpoint("GET", "/api/v1/incidents"),
+            new Endpoint("GET", "/api/v1/incidents/{id}"),
+            new Endpoint("GET", "/api/v1/incidents/{id}/timeline"),
+            new Endpoint("PUT", "/api/v1/incidents/{id}/status"),
+            new Endpoint("PUT", "/api/v1/incidents/{id}/assignee"),
+            new Endpoint("POST", "/api/v1/incidents/{id}/notes"),
+            new Endpoint("POST", "/api/v1/incidents/{id}/actions"),
+            new Endpoint("POST", "/api/v1/incidents/{id}/actions/reverse"));
+    /** Changes that must name the version they were made from. */
+    private static final Set<Endpoint> VERSIONED = Set.of(
+            new Endpoint("PUT", "/api/v1/incidents/{id}/status"),
+            new Endpoint("PUT", "/api/v1/incidents/{id}/assignee"));
     /** Actions on a resource that take no body: the path says it all. */
     private static final Set<Endpoint> BODYLESS_POSTS = Set.of(
             new Endpoint("POST", "/api/v1/agreements/{id}/suspend"),
@@ -79,8 +93,8 @@ class OpenApiDocumentTest {
     @BeforeAll
     void start(@TempDir Path dataDir) throws Exception {
         hub = TestHub.start(dataDir);
-        router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion,
-                hub.devices, hub.sharing, hub.ledgerServices);
+        router = ApiRouter.create(hub.vertx, hub.registry, HttpSettings.defaults("127.0.0.1", 0), () -> true,
+                hub.everything);
         document = new ObjectMapper().readTree(OpenApiRoute.load());
     }
 
@@ -97,7 +111,7 @@ class OpenApiDocumentTest {
                 .forEach(op -> documented.add(new Endpoint(op.getKey(), path.getKey()))));
 
         assertThat(Endpoint.of(router)).hasSizeGreaterThan(20).containsAll(PUBLIC).containsAll(DEVICE_INGEST)
-                .containsAll(COMMANDS).containsAll(SHARING).containsAll(LEDGER);
+                .containsAll(COMMANDS).containsAll(SHARING).containsAll(LEDGER).containsAll(INCIDENTS);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(Endpoint.of(router));
     }
 
@@ -106,10 +120,12 @@ class OpenApiDocumentTest {
         Set<Endpoint> withoutSharing = Endpoint.of(ApiRouter.create(hub.vertx, hub.registry,
                 HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion, hub.devices));
 
-        assertThat(withoutSharing).doesNotContainAnyElementsOf(SHARING).doesNotContainAnyElementsOf(LEDGER);
+        assertThat(withoutSharing).doesNotContainAnyElementsOf(SHARING).doesNotContainAnyElementsOf(LEDGER)
+                .doesNotContainAnyElementsOf(INCIDENTS);
         Set<Endpoint> all = new TreeSet<>(withoutSharing);
         all.addAll(SHARING);
         all.addAll(LEDGER);
+        all.addAll(INCIDENTS);
         assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
     }
 
@@ -121,7 +137,38 @@ class OpenApiDocumentTest {
         assertThat(withoutLedger).doesNotContainAnyElementsOf(LEDGER).containsAll(SHARING);
         Set<Endpoint> all = new TreeSet<>(withoutLedger);
         all.addAll(LEDGER);
+        all.addAll(INCIDENTS);
         assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void routerWithoutIncidents_servesNoneOfTheirRoutes_andOtherwiseTheSameRoutes() {
+        Set<Endpoint> withoutIncidents = Endpoint.of(ApiRouter.create(hub.vertx, hub.registry,
+                HttpSettings.defaults("127.0.0.1", 0), () -> true, hub.ingestion, hub.devices, hub.sharing,
+                hub.ledgerServices));
+
+        assertThat(withoutIncidents).doesNotContainAnyElementsOf(INCIDENTS).containsAll(LEDGER);
+        Set<Endpoint> all = new TreeSet<>(withoutIncidents);
+        all.addAll(INCIDENTS);
+        assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void versionedChanges_requireIfMatch_andAnswer412And428_andReadsGiveTheETag() {
+        for (Endpoint endpoint : VERSIONED) {
+            JsonNode op = document.at("/paths/" + endpoint.path().replace("/", "~1") + "/" + endpoint.method());
+            List<String> headers = new ArrayList<>();
+            op.get("parameters").forEach(p -> {
+                if (p.get("in").asText().equals("header")) {
+                    headers.add(p.get("name").asText() + (p.path("required").asBoolean() ? " (required)" : ""));
+                }
+            });
+            assertThat(headers).as("%s", endpoint).containsExactly("If-Match (required)");
+            assertThat(fieldNames(op.get("responses"))).as("%s", endpoint).contains("200", "409", "412", "428");
+            assertThat(op.at("/responses/200/headers/ETag").isMissingNode()).as("%s", endpoint).isFalse();
+        }
+        assertThat(document.at("/paths/~1api~1v1~1incidents~1{id}/get/responses/200/headers/ETag").isMissingNode())
+                .isFalse();
     }
 
     @Test
@@ -137,6 +184,7 @@ class OpenApiDocumentTest {
         all.addAll(COMMANDS);
         all.addAll(SHARING);
         all.addAll(LEDGER);
+        all.addAll(INCIDENTS);
         assertThat(Endpoint.of(router)).containsExactlyInAnyOrderElementsOf(all);
     }
 
@@ -210,7 +258,7 @@ class OpenApiDocumentTest {
                 bodySchemas.add(ref);
             }
         });
-        assertThat(bodySchemas).hasSize(16);
+        assertThat(bodySchemas).hasSize(21);
         for (String ref : bodySchemas) {
             assertClosed(resolve(ref), ref);
         }

@@ -12,6 +12,12 @@ import io.pactum.core.delivery.DeliveryService;
 import io.pactum.core.delivery.Outbox;
 import io.pactum.core.delivery.ReleasePlanner;
 import io.pactum.core.delivery.WebhookPolicy;
+import io.pactum.core.incident.Detection;
+import io.pactum.core.incident.IncidentQuery;
+import io.pactum.core.incident.IncidentResponse;
+import io.pactum.core.incident.IncidentService;
+import io.pactum.core.incident.Playbooks;
+import io.pactum.core.incident.Severity;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.IngestPipeline;
 import io.pactum.core.ingest.RecordQueries;
@@ -37,9 +43,11 @@ import io.pactum.http.views.DataSubjectView;
 import io.pactum.http.views.DeadLetterView;
 import io.pactum.http.views.DeviceGroupView;
 import io.pactum.http.views.DeviceView;
+import io.pactum.http.views.IncidentView;
 import io.pactum.http.views.LedgerCheckpointView;
 import io.pactum.http.views.OrganisationView;
 import io.pactum.http.views.ProductView;
+import io.pactum.http.views.TimelineEntryView;
 import io.pactum.http.views.WebhookView;
 import io.pactum.storage.jdbc.JdbcDatabase;
 import io.pactum.storage.jdbc.JdbcSettings;
@@ -49,7 +57,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +67,8 @@ import java.util.concurrent.TimeUnit;
  * consent ledger, outbox, webhooks, partner commands) wired as the server wires it, and the REST API
  * on a free port of the loopback interface. What the API serves depends on how it was started:
  * the registry only ({@link #start}), plus device ingest, commands and records
- * ({@link #withDeviceIngest}), or everything including sharing and the audit ledger ({@link #withSharing}).
+ * ({@link #withDeviceIngest}), or everything including sharing, the audit ledger, incidents and the
+ * security signals of partners' refused requests ({@link #withSharing}).
  */
 final class TestHub implements AutoCloseable {
     /** What the API serves. */
@@ -80,6 +91,12 @@ final class TestHub implements AutoCloseable {
     /** Signs the audit ledger's checkpoints with a key of its own, as the hub's key does in the server. */
     final LedgerCheckpoints checkpoints;
     final LedgerServices ledgerServices;
+    /** Incidents over the JDBC store, recorded in the audit ledger, with one response action of the test's own. */
+    final IncidentService incidents;
+    final FlagDeviceAction flagDevice = new FlagDeviceAction();
+    final IncidentResponse incidentResponse;
+    /** Every service, as a hub with everything serves them: what {@link Serves#EVERYTHING} starts the API with. */
+    final ApiServices everything;
     final Vertx vertx;
     final HttpServer server;
     final String operatorToken;
@@ -122,6 +139,11 @@ final class TestHub implements AutoCloseable {
         checkpoints = new LedgerCheckpoints(auditLedger,
                 new NoteSigner("pactum.test/ledger", ledgerKey.getPrivate(), ledgerKey.getPublic()), clock);
         ledgerServices = new LedgerServices(auditLedger, checkpoints);
+        incidents = new IncidentService(database.incidents(), auditLedger, clock);
+        incidentResponse = new IncidentResponse(incidents, List.of(flagDevice), Playbooks.none());
+        everything = ApiServices.registryOnly().withIngestion(ingestion).withDevices(devices).withSharing(sharing)
+                .withLedger(ledgerServices).withIncidents(new IncidentServices(incidents, incidentResponse))
+                .withSignals(signals, clock);
 
         operatorToken = registry.bootstrap().ensureOperator().orElseThrow().token();
         vertx = Vertx.vertx();
@@ -129,8 +151,7 @@ final class TestHub implements AutoCloseable {
         server = (switch (serves) {
             case REGISTRY -> HttpApi.start(vertx, registry, settings, database::isReady);
             case DEVICE_INGEST -> HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices);
-            case EVERYTHING -> HttpApi.start(vertx, registry, settings, database::isReady, ingestion, devices, sharing,
-                    ledgerServices);
+            case EVERYTHING -> HttpApi.start(vertx, registry, settings, database::isReady, everything);
         }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         api = new Api("http://127.0.0.1:" + server.actualPort());
     }
@@ -159,6 +180,15 @@ final class TestHub implements AutoCloseable {
 
     Principal operator() {
         return registry.bootstrap().localOperator();
+    }
+
+    /**
+     * Opens an incident as the hub's detectors do, about {@code subject} (a fresh subject opens a fresh
+     * incident) and affecting {@code deviceIds}; returns its id.
+     */
+    String raiseIncident(String subject, Severity severity, String... deviceIds) {
+        return incidents.raise(new Detection("test-detector", subject, "test detection on " + subject, severity,
+                clock.instant(), Set.of(deviceIds), Set.of(), Set.of(), List.of())).incident().id();
     }
 
     /** The pseudonym a recipient knows a device by, as its deliveries name it. */
@@ -200,6 +230,13 @@ final class TestHub implements AutoCloseable {
             all.put("dead letters of " + webhook.id(), sharing.deliveries().deadLetters(operator, webhook.id(), 1000)
                     .stream().map(DeadLetterView::of).toList());
         }
+        var allIncidents = incidents.list(operator, IncidentQuery.first(IncidentQuery.MAX_LIMIT));
+        all.put("incidents", allIncidents.stream().map(IncidentView::of).toList());
+        for (var incident : allIncidents) {
+            all.put("timeline of " + incident.id(),
+                    incidents.timeline(operator, incident.id()).stream().map(TimelineEntryView::of).toList());
+        }
+        all.put("flagged devices", flagDevice.done());
         all.put("ledger checkpoints", auditLedger.store().checkpoints().stream().map(LedgerCheckpointView::of).toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(all);
     }

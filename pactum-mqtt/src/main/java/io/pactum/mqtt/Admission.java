@@ -2,6 +2,7 @@ package io.pactum.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.pactum.core.detect.Observation;
 import io.pactum.core.ingest.AuthenticatedDevice;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.DeviceRefusedException;
@@ -140,9 +141,12 @@ final class Admission {
         if (previous != null) {
             signals.raise(new SecuritySignal(SignalType.CLIENT_ID_CONFLICT, clock.instant(), device.deviceId(),
                     source, "a second connection took over the device's session"));
+            adapter.observations().observe(new Observation.Disconnected(device.deviceId(), previous.source(),
+                    clock.instant()));
             previous.takenOver();
         }
         endpoint.accept(false, mqtt5 ? connackProperties(keepAliveTooLong) : MqttProperties.NO_PROPERTIES);
+        adapter.observations().observe(new Observation.Connected(device.deviceId(), source, clock.instant()));
         if (keepAliveTooLong) {
             superviseKeepAlive(session, context);
         }

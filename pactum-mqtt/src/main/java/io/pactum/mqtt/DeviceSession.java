@@ -107,6 +107,11 @@ final class DeviceSession implements SessionControl {
         this.lastActivity = System.nanoTime();
     }
 
+    /** Where the connection comes from, e.g. "mqtt 127.0.0.1:50312". */
+    String source() {
+        return source;
+    }
+
     String deviceId() {
         return device.deviceId();
     }

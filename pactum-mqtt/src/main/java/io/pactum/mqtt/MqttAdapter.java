@@ -2,6 +2,7 @@ package io.pactum.mqtt;
 
 import io.pactum.core.command.CommandDelivery;
 import io.pactum.core.command.DeliveryResult;
+import io.pactum.core.detect.Observations;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.MessageIngest;
 import io.pactum.core.registry.Device;
@@ -95,6 +96,7 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
      */
     private final Set<String> barredProducts = ConcurrentHashMap.newKeySet();
     private volatile CommandResponses responses = CommandResponses.NONE;
+    private volatile Observations observations = Observations.NONE;
 
     private MqttAdapter(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, MessageIngest ingest,
             SecuritySignals signals, Clock clock) {
@@ -185,6 +187,16 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
     /** The partner services, or null while partners are not let in. */
     @Nullable PartnerAccess partners() {
         return partners;
+    }
+
+    /** Tells detection about every device connection admitted from now on. */
+    public void useObservations(Observations observations) {
+        this.observations = Objects.requireNonNull(observations, "observations");
+    }
+
+    /** For the admission: where admitted connections are reported. */
+    Observations observations() {
+        return observations;
     }
 
     /** Makes {@code session} the partner client's current one; returns the one it took over, if any. */
@@ -311,6 +323,26 @@ public final class MqttAdapter implements DeviceStateListener, ProductStateListe
             LOG.debug("disconnecting device {}: it is now {}", device.id(), device.state());
             session.revoke();
         }
+    }
+
+    /**
+     * Disconnects every partner session of the organisation (MQTT 5 DISCONNECT Not authorized), e.g.
+     * when its agreements were suspended to contain an incident; returns how many. A reconnect is
+     * admitted by its token as before, but receives only what its agreements still allow.
+     */
+    public int disconnectPartner(String organisationId) {
+        Objects.requireNonNull(organisationId, "organisationId");
+        int dropped = 0;
+        for (PartnerSession session : partnerSessions.values()) {
+            if (session.organisationId().equals(organisationId)) {
+                session.suspended();
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            LOG.info("disconnected {} partner session(s) of organisation {}", dropped, organisationId);
+        }
+        return dropped;
     }
 
     /**

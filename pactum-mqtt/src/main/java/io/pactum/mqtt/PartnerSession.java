@@ -224,6 +224,15 @@ final class PartnerSession implements SessionControl {
         pump.start(position, cursor);
     }
 
+    /** Its organisation's access was suspended, e.g. to contain an incident. Any thread. */
+    void suspended() {
+        connection.onLoop(v -> disconnect(MqttDisconnectReasonCode.NOT_AUTHORIZED));
+    }
+
+    String organisationId() {
+        return organisationId;
+    }
+
     /** A newer connection presented the same client id (MQTT's session takeover). Any thread. */
     void takenOver() {
         connection.onLoop(v -> disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER));

@@ -23,6 +23,8 @@ final class ReasonCodes {
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
             case DEVICE_QUARANTINED, DEVICE_REVOKED, PRODUCT_NOT_APPROVED -> notAuthorized(mqtt5);
+            // MQTT 5 has a code for it; 3.1.1 only "not authorised"
+            case SOURCE_BLOCKED -> mqtt5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BANNED : notAuthorized(false);
         };
     }
 

@@ -1,11 +1,13 @@
 package io.pactum.server;
 
+import io.pactum.core.detect.Observations;
+import io.pactum.core.ingest.BlockedSources;
 import io.pactum.core.ingest.DeviceAuthenticator;
 import io.pactum.core.ingest.GroupCommitRecordStore;
 import io.pactum.core.ingest.IngestPipeline;
 import io.pactum.core.ingest.RecordSharing;
-import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.ledger.LedgerSignals;
+import io.pactum.core.registry.RegistryStores;
 import io.pactum.core.signal.LoggedSecuritySignals;
 import io.pactum.core.signal.SecuritySignals;
 import java.util.Objects;
@@ -36,11 +38,19 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
 
     /** A gateway whose accepted records are released to recipients as {@code sharing} decides. */
     public static DeviceGateway create(LocalRegistry local, RecordSharing sharing) {
-        return create(local, sharing, signal -> { });
+        return create(local, sharing, signal -> { }, Observations.NONE, new BlockedSources());
     }
 
-    /** A gateway that releases as {@code sharing} decides and hands its signals to {@code detection} too. */
-    public static DeviceGateway create(LocalRegistry local, RecordSharing sharing, SecuritySignals detection) {
+    /**
+     * A gateway that releases as {@code sharing} decides and reports to detection: its signals, the
+     * accepted messages, and refusing hosts that detection blocked.
+     */
+    static DeviceGateway create(LocalRegistry local, RecordSharing sharing, HubDetection detection) {
+        return create(local, sharing, detection.signals(), detection.observations(), detection.blockedSources());
+    }
+
+    private static DeviceGateway create(LocalRegistry local, RecordSharing sharing, SecuritySignals detection,
+            Observations observations, BlockedSources blocked) {
         LedgerSignals ledger = new LedgerSignals(local.ledger());
         LoggedSecuritySignals signals = new LoggedSecuritySignals(RECENT_SIGNALS, signal -> {
             ledger.raise(signal);
@@ -48,11 +58,11 @@ public record DeviceGateway(LoggedSecuritySignals signals, DeviceAuthenticator a
         });
         RegistryStores stores = local.database().stores();
         DeviceAuthenticator authenticator = new DeviceAuthenticator(stores.devices(), stores.products(),
-                local.hasher(), signals, local.clock());
+                local.hasher(), signals, local.clock(), blocked);
         GroupCommitRecordStore records = new GroupCommitRecordStore(local.database().recordsAuditedBy(local.ledger()),
                 MAX_GROUP_COMMIT);
         IngestPipeline ingest = new IngestPipeline(records, local.registry().devices()::keys, signals, local.clock(),
-                sharing);
+                sharing, observations);
         return new DeviceGateway(signals, authenticator, ingest, records);
     }
 

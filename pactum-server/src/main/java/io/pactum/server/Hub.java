@@ -1,17 +1,20 @@
 package io.pactum.server;
 
 import io.pactum.core.command.CommandService;
+import io.pactum.core.incident.IncidentResponse;
 import io.pactum.core.incident.IncidentService;
 import io.pactum.core.ingest.RecordQueries;
+import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.ledger.Ledger;
 import io.pactum.core.ledger.LedgerCheckpoints;
-import io.pactum.core.ingest.RetentionSweep;
 import io.pactum.core.registry.IssuedToken;
 import io.pactum.core.service.Registry;
+import io.pactum.http.ApiServices;
 import io.pactum.http.DeviceIngestion;
 import io.pactum.http.DeviceServices;
 import io.pactum.http.HttpApi;
 import io.pactum.http.HttpSettings;
+import io.pactum.http.IncidentServices;
 import io.pactum.http.LedgerServices;
 import io.pactum.http.SharingServices;
 import io.pactum.http.webhook.WebhookCounters;
@@ -80,8 +83,8 @@ public final class Hub implements AutoCloseable {
         try {
             Optional<IssuedToken> firstAdminToken = local.registry().bootstrap().ensureOperator();
             SharingHub sharingHub = SharingHub.decide(local);
-            HubDetection detection = HubDetection.create(local);
-            DeviceGateway gateway = DeviceGateway.create(local, sharingHub.planner, detection.signals());
+            HubDetection detection = HubDetection.create(local, sharingHub.sharing, config.incidents());
+            DeviceGateway gateway = DeviceGateway.create(local, sharingHub.planner, detection);
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
             CommandService commands = new CommandService(local.database().commands(),
@@ -90,8 +93,14 @@ public final class Hub implements AutoCloseable {
                     new RecordQueries(gateway.records(), local.database().stores().devices()));
             SharingHub.RecipientServices recipients = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());
             HttpServer http = await(HttpApi.start(vertx, local.registry(), httpSettings, local.database()::isReady,
-                    ingestion, devices, new SharingServices(sharingHub.sharing, recipients.deliveries(),
-                            recipients.partnerCommands()), new LedgerServices(local.ledger(), local.checkpoints())),
+                    ApiServices.registryOnly()
+                            .withIngestion(ingestion)
+                            .withDevices(devices)
+                            .withSharing(new SharingServices(sharingHub.sharing, recipients.deliveries(),
+                                    recipients.partnerCommands()))
+                            .withLedger(new LedgerServices(local.ledger(), local.checkpoints()))
+                            .withIncidents(new IncidentServices(detection.incidents(), detection.response()))
+                            .withSignals(gateway.signals(), local.clock())),
                     "start the REST API on " + config.httpHost() + ":" + config.httpPort());
             MqttConfig mqttConfig = config.mqtt();
             Optional<TlsCertificate> certificate = mqttCertificate(config);
@@ -100,6 +109,8 @@ public final class Hub implements AutoCloseable {
                     + mqttConfig.host() + " (pactum.mqtt.port " + mqttConfig.port() + ", pactum.mqtt.tls-port "
                     + mqttConfig.tlsPort() + ")");
             commands.useDelivery(mqtt);
+            mqtt.useObservations(detection.observations());
+            detection.usePartnerSessions(mqtt::disconnectPartner);
             mqtt.useCommandResponses((deviceId, commandId, payload) ->
                     commands.recordResponse(deviceId, commandId, payload));
             mqtt.usePartners(new PartnerAccess(local.registry().authenticator(), recipients.outbox(),
@@ -140,6 +151,11 @@ public final class Hub implements AutoCloseable {
     /** Incidents opened by detection, and their handling. */
     public IncidentService incidents() {
         return detection.incidents();
+    }
+
+    /** Containment: the playbooks' actions, and the operator's taking and reversing of them. */
+    public IncidentResponse incidentResponse() {
+        return detection.response();
     }
 
     /** Signs the ledger's checkpoints. */

@@ -14,6 +14,7 @@ import io.pactum.core.sharing.PolicyDecisionPoint;
 import io.pactum.core.sharing.SharingService;
 import io.pactum.core.signal.SecuritySignals;
 import io.pactum.server.config.SharingConfig;
+import io.pactum.server.respond.DeviceHolds;
 import io.pactum.storage.jdbc.JdbcDatabase;
 
 /**
@@ -55,7 +56,9 @@ final class SharingHub {
 
     RecipientServices deliver(LocalRegistry local, SecuritySignals signals, CommandService commands, SharingConfig config) {
         JdbcDatabase database = local.database();
-        Outbox outbox = new Outbox(database.outbox(), decisions, local.ledger(), local.clock());
+        DeviceHolds held = DeviceHolds.loadFrom(database.stores().devices());
+        local.registry().devices().addStateListener(held);
+        Outbox outbox = new Outbox(database.outbox(), decisions, local.ledger(), local.clock(), held);
         planner.useListener(outbox);
         DeliveryService deliveries = new DeliveryService(outbox, database.webhooks(), local.secretBox(),
                 new WebhookPolicy(config.webhookAllowPlainHttp(), config.webhookAllowPrivateAddresses()), local.clock());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pactum.core.incident.Incident;
 import io.pactum.core.incident.IncidentQuery;
 import io.pactum.core.incident.IncidentStatus;
+import io.pactum.core.incident.TimelineEntry;
 import io.pactum.core.security.Principal;
 import io.pactum.server.config.ConfigLoader;
 import io.pactum.server.config.PactumConfig;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Detection in the running hub (issue #6, first step): a credential-stuffing attack over MQTT on
- * loopback opens an incident, within the second, from the signals the gateway raises.
+ * Detection and response in the running hub: a credential-stuffing attack over MQTT on loopback
+ * opens an incident and is contained (its host blocked) within the second, from the signals the
+ * gateway raises. The simulator's attacks are tested one by one in {@code simulate.AttackContainmentIT}.
  */
 class DetectionIT {
     @TempDir
@@ -73,7 +75,8 @@ class DetectionIT {
         }
         List<Incident> opened = List.of();
         long deadline = start + 10_000_000_000L;
-        while (opened.isEmpty() && System.nanoTime() < deadline) {
+        while ((opened.isEmpty() || opened.get(0).status() != IncidentStatus.CONTAINED)
+                && System.nanoTime() < deadline) {
             opened = hub.incidents().list(operator, IncidentQuery.first(10));
             Thread.sleep(5);
         }
@@ -84,10 +87,25 @@ class DetectionIT {
         assertThat(opened).singleElement().satisfies(incident -> {
             assertThat(incident.detector()).isEqualTo("credential-stuffing");
             assertThat(incident.subject()).isEqualTo("127.0.0.1");
-            assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
+            assertThat(incident.status()).isEqualTo(IncidentStatus.CONTAINED);
+            assertThat(hub.incidents().timeline(operator, incident.id())).anySatisfy(entry -> {
+                assertThat(entry.kind()).isEqualTo(TimelineEntry.Kind.ACTION_TAKEN);
+                assertThat(entry.action()).isEqualTo("block-source");
+                assertThat(entry.target()).isEqualTo("127.0.0.1");
+            });
         });
         // the issue's bound is 1 s; the margin covers a busy 2-core machine
-        assertThat(seconds).as("seconds from the attack's start to the open incident").isLessThan(2.0);
-        System.out.printf("credential stuffing: incident open %.3f s after the attack's start%n", seconds);
+        assertThat(seconds).as("seconds from the attack's start to containment").isLessThan(2.0);
+        System.out.printf("credential stuffing: contained %.3f s after the attack's start%n", seconds);
+
+        // contained means refused: even the right id and a wrong guess no longer reach the password check
+        MqttClient late = new MqttClient("tcp://127.0.0.1:" + hub.mqttPort(), "late", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName("late");
+        options.setPassword("anything".toCharArray());
+        assertThatThrownBy(() -> late.connect(options)).isInstanceOf(MqttException.class)
+                .satisfies(e -> assertThat(((MqttException) e).getReasonCode())
+                        .isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        late.close();
     }
 }

@@ -28,6 +28,7 @@ public final class Outbox implements OutboxListener {
     private final PolicyDecisionPoint decisions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HeldDevices held;
     private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -46,6 +47,12 @@ public final class Outbox implements OutboxListener {
     }
 
     public Outbox(OutboxStore store, PolicyDecisionPoint decisions, AuditTrail audit, Clock clock) {
+        this(store, decisions, audit, clock, HeldDevices.NONE);
+    }
+
+    /** As above, also withholding what {@code held} devices sent. */
+    public Outbox(OutboxStore store, PolicyDecisionPoint decisions, AuditTrail audit, Clock clock, HeldDevices held) {
+        this.held = Objects.requireNonNull(held, "held");
         this.store = Objects.requireNonNull(store, "store");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -80,18 +87,28 @@ public final class Outbox implements OutboxListener {
     /** Whether one stored delivery may still go out now; audits it if not. */
     public boolean admit(Delivery delivery, String channel, Instant now) {
         OutboxEntry entry = delivery.entry();
+        if (entry.deviceId() != null && held.holds(entry.deviceId())) {
+            withheld(delivery, channel, now, "DEVICE_HELD",
+                    "device " + entry.deviceId() + " is quarantined or revoked");
+            return false;
+        }
         Decision decision = decisions.recheck(entry.agreementId(), entry.subjectId(), now);
         if (decision.allowed()) {
             return true;
         }
+        withheld(delivery, channel, now, decision.reason().name(), decision.explanation());
+        return false;
+    }
+
+    private void withheld(Delivery delivery, String channel, Instant now, String reason, String explanation) {
+        OutboxEntry entry = delivery.entry();
         audit.append(new AuditEvent(AuditEventType.DELIVERY_WITHHELD, now, AuditEvent.HUB, Map.of(
                 "recipientId", entry.recipientId(),
                 "agreementId", entry.agreementId(),
                 "eventId", Long.toString(delivery.eventId()),
                 "channel", channel,
-                "reason", decision.reason().name(),
-                "explanation", decision.explanation())));
-        return false;
+                "reason", reason,
+                "explanation", explanation)));
     }
 
     /** Wakes {@code listener} whenever outboxes grow. */

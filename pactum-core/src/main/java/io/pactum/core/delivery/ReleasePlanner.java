@@ -67,7 +67,7 @@ public final class ReleasePlanner implements RecordSharing {
                 }
                 RecordView view = transformer.view(record, specOf(agreement));
                 entries.add(new OutboxEntry(release.recipientId(), release.agreementId(), release.purpose(),
-                        record.id(), record.subjectId(), now, body(release, record, view)));
+                        record.id(), record.subjectId(), now, body(release, record, view), record.deviceId()));
                 audit.add(released(release, record, view, now));
             }
         }
@@ -108,6 +108,8 @@ public final class ReleasePlanner implements RecordSharing {
                 "agreementId", release.agreementId(),
                 "purpose", release.purpose().wireName(),
                 "recordPseudonym", view.recordId(),
+                "deviceId", record.deviceId(),
+                "productId", record.productId(),
                 "subjectId", nullToEmpty(record.subjectId()),
                 "subjectPseudonym", view.subjectPseudonym() == null ? "" : view.subjectPseudonym(),
                 "fields", String.join(",", fields),

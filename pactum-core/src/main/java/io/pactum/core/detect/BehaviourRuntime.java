@@ -55,6 +55,12 @@ final class BehaviourRuntime {
         }
     }
 
+    /** Drops all state of the subject (its per-field baselines too), alarm included. */
+    void forget(String subject) {
+        String fieldPrefix = subject + '\u0000';
+        subjects.removeKeys(key -> key.equals(subject) || key.startsWith(fieldPrefix)).forEach(alarmed::remove);
+    }
+
     /** Re-evaluates alarmed windowed subjects at {@code now}, so that a stopped attack clears. */
     List<AlarmEvent> tick(Instant now) {
         if (alarmed.isEmpty() || behaviour.metric().kind() == Metric.Kind.DEVIATION) {

@@ -40,6 +40,23 @@ final class BoundedSubjectMap<V> {
         }
     }
 
+    /** Removes the entries whose keys match, e.g. all state of one subject; visits every entry. */
+    List<V> removeKeys(java.util.function.Predicate<String> matching) {
+        List<V> removed = new ArrayList<>();
+        for (Stripe<V> stripe : stripes) {
+            synchronized (stripe) {
+                stripe.entrySet().removeIf(entry -> {
+                    boolean match = matching.test(entry.getKey());
+                    if (match) {
+                        removed.add(entry.getValue());
+                    }
+                    return match;
+                });
+            }
+        }
+        return removed;
+    }
+
     /** Mixes the hash's high bits in, so that keys differing only there do not share a stripe. */
     private static int spread(int hash) {
         return (hash ^ (hash >>> 16)) & 0x7fffffff;

@@ -21,11 +21,13 @@ public final class BuiltInBehaviours {
             Metric.CONNECTS, Operator.GREATER_THAN, Threshold.fixed(10), Duration.ofSeconds(10), 1, 30);
 
     /**
-     * More than 500 messages from one device in 10 s (50 a second sustained): a fixed ceiling far
-     * above telemetry rates; a product-scoped copy with a fleet percentile catches subtler floods.
+     * More than 200 messages from one device in 10 s (20 a second sustained): twenty times a device
+     * reporting every second, and low enough that a flood crosses it within its first second even
+     * though one device's messages are stored one after the other (a few hundred a second); a
+     * product-scoped copy with a fleet percentile catches subtler floods.
      */
     public static final Behaviour MESSAGE_FLOOD = new Behaviour("message-flood",
-            Metric.MESSAGES, Operator.GREATER_THAN, Threshold.fixed(500), Duration.ofSeconds(10), 1, 30);
+            Metric.MESSAGES, Operator.GREATER_THAN, Threshold.fixed(200), Duration.ofSeconds(10), 1, 30);
 
     /** More than 5 messages that fail verification from one device in 60 s: a forger or a stolen-key probe. */
     public static final Behaviour INTEGRITY_FAILURE_BURST = new Behaviour("integrity-failure-burst",

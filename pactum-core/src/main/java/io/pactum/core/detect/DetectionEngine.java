@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * stripe, never I/O, so it may run on event loops. Memory: at most {@code maxSubjectsPerBehaviour}
  * subjects per behaviour, least recently seen evicted; see {@link BoundedSubjectMap}.
  */
-public final class DetectionEngine {
+public final class DetectionEngine implements Observations {
     public static final int DEFAULT_MAX_SUBJECTS = 100_000;
     private static final Logger SECURITY = LoggerFactory.getLogger("pactum.security");
 
@@ -60,6 +60,7 @@ public final class DetectionEngine {
         }
     }
 
+    @Override
     public void observe(Observation observation) {
         Objects.requireNonNull(observation, "observation");
         Instant at = observation.at();
@@ -82,8 +83,11 @@ public final class DetectionEngine {
             if (!request.allowed()) {
                 count(Metric.PARTNER_DENIALS, request.organisationId(), null, 1, at);
             }
+        } else if (observation instanceof Observation.Disconnected disconnected) {
+            // the host was the device's until this instant: a clone taking over a session meets it in the window
+            String host = SourceHost.of(disconnected.source());
+            distinct(disconnected.deviceId(), host == null ? disconnected.source() : host, at);
         }
-        // Disconnected: carried for future behaviours (session length, flapping); no metric yet.
     }
 
     private void onSignal(SecuritySignal signal) {
@@ -105,8 +109,8 @@ public final class DetectionEngine {
             case FORBIDDEN_PUBLISH, FORBIDDEN_SUBSCRIPTION -> count(Metric.FORBIDDEN_TOPICS, subject, null, 1, at);
             case INTEGRITY_FAILURE -> count(Metric.INTEGRITY_FAILURES, subject, null, 1, at);
             case REPLAY -> count(Metric.REPLAYS, subject, null, 1, at);
-            // A refused partner command: the signal's subject is the organisation.
-            case COMMAND_REFUSED -> count(Metric.PARTNER_DENIALS, subject, null, 1, at);
+            // A refused partner command or API request: the signal's subject is the organisation.
+            case COMMAND_REFUSED, ACCESS_DENIED -> count(Metric.PARTNER_DENIALS, subject, null, 1, at);
             default -> {
                 // Unprotected, malformed, implausible and oversized messages: no metric yet.
             }
@@ -123,6 +127,18 @@ public final class DetectionEngine {
             for (AlarmEvent event : runtime.tick(now)) {
                 emit(event);
             }
+        }
+    }
+
+    /**
+     * Forgets everything about a subject, its alarms included, e.g. a device the operator released
+     * from quarantine: if it attacks again, it alarms again from a clean slate. Its learned value
+     * profile goes too. Visits all state: for rare operator actions, not the message path.
+     */
+    public void forget(String subject) {
+        Objects.requireNonNull(subject, "subject");
+        for (BehaviourRuntime runtime : runtimes) {
+            runtime.forget(subject);
         }
     }
 

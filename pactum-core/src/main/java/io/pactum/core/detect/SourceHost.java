@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
  * [2001:db8::1]:5684" → "2001:db8::1"). Attacks are counted per host, not per connection: each
  * attempt comes from a new port, and one host may try over MQTT and HTTP alike.
  */
-final class SourceHost {
+public final class SourceHost {
     private SourceHost() {}
 
-    static @Nullable String of(@Nullable String source) {
+    public static @Nullable String of(@Nullable String source) {
         if (source == null || source.isBlank()) {
             return null;
         }

@@ -10,6 +10,7 @@ public final class IncidentActions {
     public static final String SUSPEND_ORGANISATION = "suspend-organisation";
     public static final String REVOKE_CREDENTIAL = "revoke-credential";
     public static final String THROTTLE = "throttle";
+    public static final String BLOCK_SOURCE = "block-source";
     public static final String NOTIFY = "notify";
 
     private IncidentActions() {}

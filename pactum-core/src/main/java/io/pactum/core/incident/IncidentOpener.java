@@ -14,18 +14,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the detection engine's alarms into incidents. Alarms are raised on the thread that made
- * the observation, often an event loop, so the incident (a database write and a ledger entry) is
- * opened on {@code worker}, never there.
+ * Turns the detection engine's alarms into incidents and contains them. Alarms are raised on the
+ * thread that made the observation, often an event loop, so the incident (a database write and a
+ * ledger entry) is opened and its playbook run on {@code worker}, never there.
  */
 public final class IncidentOpener implements AlarmListener {
     private static final Logger SECURITY = LoggerFactory.getLogger("pactum.security");
 
     private final IncidentService incidents;
+    private final IncidentResponse response;
     private final ExecutorService worker;
 
+    /** Opens incidents and leaves them to the operator: no automatic response. */
     public IncidentOpener(IncidentService incidents, ExecutorService worker) {
+        this(incidents, new IncidentResponse(incidents, List.of(), Playbooks.none()), worker);
+    }
+
+    public IncidentOpener(IncidentService incidents, IncidentResponse response, ExecutorService worker) {
         this.incidents = Objects.requireNonNull(incidents, "incidents");
+        this.response = Objects.requireNonNull(response, "response");
         this.worker = Objects.requireNonNull(worker, "worker");
     }
 
@@ -46,7 +53,7 @@ public final class IncidentOpener implements AlarmListener {
 
     private void open(Alarm alarm) {
         try {
-            incidents.raise(detection(alarm));
+            response.respond(incidents.raise(detection(alarm)).incident());
         } catch (RuntimeException e) {
             SECURITY.error("alarm {} on {} could not open an incident: {}", alarm.behaviour(), alarm.subject(),
                     e.toString());

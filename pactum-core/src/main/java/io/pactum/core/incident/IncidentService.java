@@ -131,6 +131,11 @@ public final class IncidentService {
         }
     }
 
+    /** For the hub's playbooks: the incident as stored now. */
+    public Optional<Incident> find(String incidentId) {
+        return store.find(Objects.requireNonNull(incidentId, "incidentId"));
+    }
+
     // --- the operator -------------------------------------------------------------------------
 
     public Incident get(Principal caller, String incidentId) {
@@ -247,17 +252,38 @@ public final class IncidentService {
             String detail) {
         checkAction(action, target, detail);
         Incident incident = existing(incidentId);
-        long standing = 0;
-        for (TimelineEntry each : store.timeline(incidentId)) {
-            if (action.equals(each.action()) && target.equals(each.target())) {
-                standing += each.kind() == Kind.ACTION_TAKEN ? 1 : each.kind() == Kind.ACTION_REVERSED ? -1 : 0;
-            }
-        }
-        if (standing <= 0) {
+        if (standing(incidentId, action, target).isEmpty()) {
             throw new ConflictException("action", "action '" + action
                     + "' was not taken on that target in this incident, or is reversed already");
         }
         return appendAction(actor, incident, Kind.ACTION_REVERSED, action, target, detail);
+    }
+
+    /**
+     * The actions taken in the incident and not reversed since, oldest first: one per action and
+     * target, with the detail of its latest taking.
+     */
+    public List<StandingAction> standingActions(String incidentId) {
+        Map<List<String>, TimelineEntry> taken = new LinkedHashMap<>();
+        for (TimelineEntry each : store.timeline(incidentId)) {
+            if (each.action() == null || each.target() == null) {
+                continue;
+            }
+            List<String> key = List.of(each.action(), each.target());
+            if (each.kind() == Kind.ACTION_TAKEN) {
+                taken.remove(key);
+                taken.put(key, each);
+            } else if (each.kind() == Kind.ACTION_REVERSED) {
+                taken.remove(key);
+            }
+        }
+        return taken.values().stream().map(e -> new StandingAction(e.action(), e.target(), e.detail())).toList();
+    }
+
+    /** The action standing on {@code target} in the incident, if any. */
+    public Optional<StandingAction> standing(String incidentId, String action, String target) {
+        return standingActions(incidentId).stream()
+                .filter(s -> s.action().equals(action) && s.target().equals(target)).findFirst();
     }
 
     /** One action taken or reversed: on the timeline, in the security log, in the ledger. */

@@ -5,7 +5,8 @@ import io.pactum.core.error.ConflictException;
 
 /**
  * Where an incident stands. The allowed moves: {@code OPEN → CONTAINED → RESOLVED},
- * {@code OPEN → RESOLVED}, and {@code RESOLVED → OPEN} (a reopening, by the operator only).
+ * {@code OPEN → RESOLVED}, {@code CONTAINED → OPEN} (its containment reversed, e.g. a device
+ * released) and {@code RESOLVED → OPEN} (a reopening, by the operator only).
  * Anything else, staying put included, is refused.
  */
 public enum IncidentStatus {
@@ -20,7 +21,7 @@ public enum IncidentStatus {
     public boolean canMoveTo(IncidentStatus target) {
         return switch (this) {
             case OPEN -> target == CONTAINED || target == RESOLVED;
-            case CONTAINED -> target == RESOLVED;
+            case CONTAINED -> target == RESOLVED || target == OPEN;
             case RESOLVED -> target == OPEN;
         };
     }
@@ -41,7 +42,7 @@ public enum IncidentStatus {
     private String allowedMoves() {
         return switch (this) {
             case OPEN -> "contained, resolved";
-            case CONTAINED -> "resolved";
+            case CONTAINED -> "resolved, open";
             case RESOLVED -> "open (reopen, operator only)";
         };
     }

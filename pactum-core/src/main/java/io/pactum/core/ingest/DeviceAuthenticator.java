@@ -39,6 +39,7 @@ public final class DeviceAuthenticator {
     private final SecretHasher hasher;
     private final SecuritySignals signals;
     private final Clock clock;
+    private final BlockedSources blocked;
     private final SecretKeySpec rememberKey = new SecretKeySpec(RandomSecrets.bytes(32), "HmacSHA256");
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     /** Verified against for unknown devices, so that timing does not tell unknown ids from wrong secrets. */
@@ -49,6 +50,13 @@ public final class DeviceAuthenticator {
 
     public DeviceAuthenticator(DeviceStore devices, ProductStore products, SecretHasher hasher,
             SecuritySignals signals, Clock clock) {
+        this(devices, products, hasher, signals, clock, new BlockedSources());
+    }
+
+    /** As above, refusing connections from {@code blocked} hosts before looking at any credential. */
+    public DeviceAuthenticator(DeviceStore devices, ProductStore products, SecretHasher hasher,
+            SecuritySignals signals, Clock clock, BlockedSources blocked) {
+        this.blocked = Objects.requireNonNull(blocked, "blocked");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.products = Objects.requireNonNull(products, "products");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -61,6 +69,7 @@ public final class DeviceAuthenticator {
     public AuthenticatedDevice withSecret(String deviceId, String secret, @Nullable String source) {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(secret, "secret");
+        refuseBlocked(deviceId, source);
         Optional<Device> found = devices.find(deviceId);
         if (found.isEmpty()) {
             hasher.verify(secret, decoyHash);
@@ -82,6 +91,7 @@ public final class DeviceAuthenticator {
     public AuthenticatedDevice withCertificate(String deviceId, String certificateFingerprint, @Nullable String source) {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(certificateFingerprint, "certificateFingerprint");
+        refuseBlocked(deviceId, source);
         Device device = devices.find(deviceId)
                 .filter(d -> certificateFingerprint.equals(d.credentials().certificateFingerprint()))
                 .orElseThrow(() -> refuse(SignalType.AUTHENTICATION_FAILURE, deviceId, source,
@@ -94,6 +104,16 @@ public final class DeviceAuthenticator {
         Device device = devices.find(deviceId).orElseThrow(() -> refuse(SignalType.CONNECTION_REFUSED, deviceId,
                 source, DeviceRefusal.DEVICE_REVOKED, "device no longer exists"));
         return admitted(device, source);
+    }
+
+    /**
+     * No signal for a blocked attempt: the block is already on an incident's timeline, and a host
+     * that keeps trying would only flood the log and the ledger.
+     */
+    private void refuseBlocked(String deviceId, @Nullable String source) {
+        if (blocked.refuses(source, clock.instant())) {
+            throw new DeviceRefusedException(DeviceRefusal.SOURCE_BLOCKED, "connections from this host are blocked");
+        }
     }
 
     private AuthenticatedDevice admitted(Device device, @Nullable String source) {

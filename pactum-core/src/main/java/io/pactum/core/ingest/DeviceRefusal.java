@@ -6,5 +6,7 @@ public enum DeviceRefusal {
     BAD_CREDENTIALS,
     DEVICE_QUARANTINED,
     DEVICE_REVOKED,
-    PRODUCT_NOT_APPROVED
+    PRODUCT_NOT_APPROVED,
+    /** The connection comes from a host blocked after an attack from it. */
+    SOURCE_BLOCKED
 }

@@ -1,13 +1,15 @@
 package io.pactum.core.ingest;
 
 import io.pactum.core.delivery.OutboxEntry;
+import io.pactum.core.detect.Observations;
+import io.pactum.core.detect.RecordObservations;
 import io.pactum.core.integrity.IntegrityException;
 import io.pactum.core.integrity.IntegrityMethod;
 import io.pactum.core.integrity.MessageVerifier;
 import io.pactum.core.integrity.ReplayWindow;
 import io.pactum.core.integrity.VerifiedMessage;
-import io.pactum.core.registry.ImplausibleValuePolicy;
 import io.pactum.core.registry.Ids;
+import io.pactum.core.registry.ImplausibleValuePolicy;
 import io.pactum.core.signal.SecuritySignal;
 import io.pactum.core.signal.SecuritySignals;
 import io.pactum.core.signal.SignalType;
@@ -46,6 +48,7 @@ public final class IngestPipeline implements MessageIngest {
     private final Clock clock;
     private final ProductReader readers;
     private final RecordSharing sharing;
+    private final Observations observations;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public IngestPipeline(RecordStore records, DeviceKeyring keyring, SecuritySignals signals, Clock clock) {
@@ -55,6 +58,13 @@ public final class IngestPipeline implements MessageIngest {
     /** A pipeline that releases every accepted record to recipients as {@code sharing} decides. */
     public IngestPipeline(RecordStore records, DeviceKeyring keyring, SecuritySignals signals, Clock clock,
             RecordSharing sharing) {
+        this(records, keyring, signals, clock, sharing, Observations.NONE);
+    }
+
+    /** As above, and tells detection about every accepted message: its size and its values. */
+    public IngestPipeline(RecordStore records, DeviceKeyring keyring, SecuritySignals signals, Clock clock,
+            RecordSharing sharing, Observations observations) {
+        this.observations = Objects.requireNonNull(observations, "observations");
         this.sharing = Objects.requireNonNull(sharing, "sharing");
         this.records = Objects.requireNonNull(records, "records");
         this.keyring = Objects.requireNonNull(keyring, "keyring");
@@ -136,6 +146,7 @@ public final class IngestPipeline implements MessageIngest {
         if (!plan.deliveries().isEmpty()) {
             sharing.stored(plan.deliveries());
         }
+        RecordObservations.observe(observations, stored, message.payload().length);
         return new IngestOutcome.Accepted(stored);
     }
 

@@ -68,6 +68,16 @@ public final class Bootstrap {
     }
 
     /**
+     * The hub acting on its own, as its playbooks do when they contain an incident: an operator
+     * principal whose client id is {@value AuditEvent#HUB}, so audit entries say who acted.
+     */
+    public Principal hub() {
+        Organisation operator = operator().orElseThrow(() -> new NotFoundException(
+                "the hub has no operator yet"));
+        return new Principal(AuditEvent.HUB, operator.id(), OrganisationRole.OPERATOR, ALL_SCOPES);
+    }
+
+    /**
      * Issues a further operator admin token for whoever holds the database (the CLI's
      * {@code admin-token} command), e.g. when the first token was lost.
      */

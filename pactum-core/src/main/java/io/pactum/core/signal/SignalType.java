@@ -25,5 +25,10 @@ public enum SignalType {
     /** A message larger than allowed. */
     OVERSIZED_MESSAGE,
     /** A partner command that no agreement allows: not granted, device inactive, consent or rate limit. */
-    COMMAND_REFUSED
+    COMMAND_REFUSED,
+    /**
+     * A partner's API request refused because no agreement or role gives it what it asked for
+     * (answered 403 or 404); the subject is the partner organisation.
+     */
+    ACCESS_DENIED
 }

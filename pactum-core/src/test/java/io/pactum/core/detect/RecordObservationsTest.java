@@ -25,11 +25,23 @@ class RecordObservationsTest {
         Behaviour tinyBaseline = BuiltInBehaviours.OUT_OF_PROFILE_VALUE.withName("tiny-baseline");
         DetectionEngine engine = new DetectionEngine(List.of(anyMessage, tinyBaseline), alarms);
 
-        RecordObservations.observe(engine, record(21.5, "ok"), 120);
+        RecordObservations.observe(engine, List.of(record(21.5, "ok")), 120);
 
         assertThat(alarms.raisedBy("any-message")).singleElement()
                 .satisfies(a -> assertThat(a.subject()).isEqualTo("thermo-1"));
         assertThat(engine.trackedSubjects("tiny-baseline")).isEqualTo(2); // temperature and count, not status
+    }
+
+    @Test
+    void messageOfSeveralRecords_countsAsOneMessage() {
+        RecordingAlarms alarms = new RecordingAlarms();
+        Behaviour twoMessages = new Behaviour("two-messages", Metric.MESSAGES, Operator.GREATER_THAN,
+                Threshold.fixed(1), Duration.ofSeconds(10), 1, 1);
+        DetectionEngine engine = new DetectionEngine(List.of(twoMessages), alarms);
+
+        RecordObservations.observe(engine, List.of(record(21.5, "ok"), record(21.7, "ok"), record(21.9, "ok")), 300);
+
+        assertThat(alarms.raisedBy("two-messages")).isEmpty();
     }
 
     private static CanonicalRecord record(double temperature, String status) {

@@ -149,7 +149,7 @@ class IncidentServiceTest {
     @ParameterizedTest(name = "{0} -> {1}: allowed {2}")
     @CsvSource({
         "OPEN, CONTAINED, true", "OPEN, RESOLVED, true", "OPEN, OPEN, false",
-        "CONTAINED, RESOLVED, true", "CONTAINED, OPEN, false", "CONTAINED, CONTAINED, false",
+        "CONTAINED, RESOLVED, true", "CONTAINED, OPEN, true", "CONTAINED, CONTAINED, false",
         "RESOLVED, OPEN, true", "RESOLVED, CONTAINED, false", "RESOLVED, RESOLVED, false"
     })
     void statusTransitions_followTheTable(IncidentStatus from, IncidentStatus to, boolean allowed) {

@@ -40,6 +40,8 @@ public final class IngestRefusals {
                     "the device is revoked and may not send data");
             case PRODUCT_NOT_APPROVED -> refusal(403, "product-not-approved", "Product not approved",
                     "the device's product is not approved, so its devices may not send data");
+            case SOURCE_BLOCKED -> refusal(403, "source-blocked", "Source blocked",
+                    "requests from this host are blocked for a while after an attack from it");
         };
     }
 

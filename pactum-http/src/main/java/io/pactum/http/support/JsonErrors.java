@@ -33,6 +33,10 @@ public final class JsonErrors {
         if (e instanceof JsonParseException parse) {
             return malformed(parse);
         }
+        // Broken JSON inside a member (an unterminated string) comes wrapped with the member's path; it is still broken JSON.
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse);
+        }
         if (e instanceof JsonMappingException mapping) {
             return fromMapping(mapping);
         }

@@ -25,10 +25,18 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
+    private final AccessDenials denials;
 
+    /** Raises no signals. */
     public ProblemHandler(ObjectMapper mapper, int maxBodyBytes) {
+        this(mapper, maxBodyBytes, new AccessDenials(signal -> { }, java.time.Clock.systemUTC()));
+    }
+
+    /** Also hands every partner's 403 and 404 to {@code denials}. */
+    public ProblemHandler(ObjectMapper mapper, int maxBodyBytes, AccessDenials denials) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.maxBodyBytes = maxBodyBytes;
+        this.denials = Objects.requireNonNull(denials, "denials");
     }
 
     @Override
@@ -45,6 +53,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
             SECURITY.info("refused {} {} for client {}: forbidden", ctx.request().method(), route,
                     caller == null ? "-" : caller.clientId());
         }
+        // Every route's refusals pass here, and only here: one hook sees them all.
+        denials.answered(ctx, problem.status(), route);
         send(ctx, problem);
     }
 

@@ -40,6 +40,14 @@ public final class Replies {
         run(ctx, work, result -> send(ctx, status, result));
     }
 
+    /** 200 with the result's version as its {@code ETag}, for resources changed under {@code If-Match}. */
+    public <T> void okVersioned(RoutingContext ctx, Callable<T> work, java.util.function.ToLongFunction<T> version) {
+        run(ctx, work, result -> {
+            Versions.tag(ctx, version.applyAsLong(result));
+            send(ctx, 200, result);
+        });
+    }
+
     /** 201 with a {@code Location} header naming the new resource. */
     public <T> void created(RoutingContext ctx, Callable<T> work, Function<T, String> location) {
         run(ctx, work, result -> {

@@ -30,7 +30,8 @@ class IngestRefusalsTest {
                 Arguments.of(DeviceRefusal.BAD_CREDENTIALS, 401, "unauthenticated"),
                 Arguments.of(DeviceRefusal.DEVICE_QUARANTINED, 403, "device_quarantined"),
                 Arguments.of(DeviceRefusal.DEVICE_REVOKED, 403, "device_revoked"),
-                Arguments.of(DeviceRefusal.PRODUCT_NOT_APPROVED, 403, "product_not_approved"));
+                Arguments.of(DeviceRefusal.PRODUCT_NOT_APPROVED, 403, "product_not_approved"),
+                Arguments.of(DeviceRefusal.SOURCE_BLOCKED, 403, "source_blocked"));
     }
 
     @ParameterizedTest

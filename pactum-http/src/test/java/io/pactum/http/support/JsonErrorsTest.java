@@ -31,6 +31,14 @@ class JsonErrorsTest {
     }
 
     @Test
+    void brokenJsonInsideAMember_isMalformedJson_notAWrongTypeOfThatMember() {
+        InvalidInputException e = failure("{\"name\": \"unterminated}", NewOrganisation.class);
+
+        assertThat(e.getMessage()).startsWith("malformed JSON at line 1");
+        assertThat(e.field()).isEmpty();
+    }
+
+    @Test
     void unknownMember_namesItsFullPath_andTheKnownOnes() {
         InvalidInputException e = failure(product("{\"name\": \"t\", \"type\": \"number\", \"category\": \"technical\", \"unitt\": \"K\"}"),
                 NewProduct.class);

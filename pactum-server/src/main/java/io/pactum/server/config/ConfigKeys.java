@@ -1,5 +1,6 @@
 package io.pactum.server.config;
 
+import io.pactum.core.incident.Playbooks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,33 @@ public final class ConfigKeys {
             "How often the hub signs a checkpoint of its audit ledger when entries were added since the last"
                     + " one; an operator can also ask for one at any time.", Parsers.integer(1, 24 * 3600));
 
+    public static final ConfigKey<String> INCIDENT_PLAYBOOKS = ConfigKey.of(
+            "pactum.incidents.playbooks", Playbooks.DEFAULTS,
+            "What the hub does by itself when a detector opens an incident, per detector:"
+                    + " 'detector: action[@least-severity] ...' separated by ';'. Actions: block-source,"
+                    + " quarantine-device, revoke-credential, suspend-agreement, suspend-organisation, notify"
+                    + " (needs pactum.incidents.notify-url)."
+                    + " A detector left out gets no automatic response; empty turns automatic response off."
+                    + " See docs/incidents.md.", Parsers.playbooks());
+    public static final ConfigKey<Integer> INCIDENT_BLOCK_SOURCE_MINUTES = ConfigKey.of(
+            "pactum.incidents.block-source-minutes", "15",
+            "How long block-source refuses device connections from a host (the operator may lift it sooner).",
+            Parsers.integer(1, 7 * 24 * 60));
+
+    public static final ConfigKey<Optional<String>> INCIDENT_NOTIFY_URL = ConfigKey.of(
+            "pactum.incidents.notify-url", "",
+            "Where the notify action POSTs a signed JSON summary of an incident (no personal data), e.g. the"
+                    + " operator's on-call system; https only, unless pactum.incidents.notify-allow-plain-http."
+                    + " Empty: no notify action.", Parsers.optionalText());
+    public static final ConfigKey<Optional<String>> INCIDENT_NOTIFY_SECRET = ConfigKey.secret(
+            "pactum.incidents.notify-secret",
+            "Key (at least 16 characters) the notify action signs with, as partner webhooks are signed"
+                    + " (Pactum-Signature); never printed. Required with pactum.incidents.notify-url.",
+            Parsers.optionalText());
+    public static final ConfigKey<Boolean> INCIDENT_NOTIFY_ALLOW_PLAIN_HTTP = ConfigKey.of(
+            "pactum.incidents.notify-allow-plain-http", "false",
+            "Whether pactum.incidents.notify-url may be http://, for closed networks and tests.", Parsers.bool());
+
     public static final ConfigKey<Integer> SECRET_HASH_ITERATIONS = ConfigKey.of(
             "pactum.security.secret-hash-iterations", "600000",
             "PBKDF2-HMAC-SHA256 work factor for device secrets; existing hashes keep their own.",
@@ -102,7 +130,8 @@ public final class ConfigKeys {
             MQTT_MAX_KEEP_ALIVE_SECONDS, MQTT_TLS_CERTIFICATE, MQTT_TLS_KEY, MQTT_TLS_CLIENT_CA,
             RETENTION_INTERVAL_MINUTES, OUTBOX_RETENTION_HOURS, WEBHOOK_ALLOW_PLAIN_HTTP,
             WEBHOOK_ALLOW_PRIVATE_ADDRESSES, WEBHOOK_MAX_ATTEMPTS, LEDGER_ORIGIN, LEDGER_CHECKPOINT_INTERVAL_SECONDS,
-            SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
+            INCIDENT_PLAYBOOKS, INCIDENT_BLOCK_SOURCE_MINUTES, INCIDENT_NOTIFY_URL, INCIDENT_NOTIFY_SECRET,
+            INCIDENT_NOTIFY_ALLOW_PLAIN_HTTP, SECRET_HASH_ITERATIONS, MASTER_KEY_FILE);
 
     private ConfigKeys() {}
 

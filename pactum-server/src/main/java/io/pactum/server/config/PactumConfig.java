@@ -21,6 +21,7 @@ public record PactumConfig(
         int retentionIntervalMinutes,
         SharingConfig sharing,
         LedgerConfig ledger,
+        IncidentConfig incidents,
         int secretHashIterations,
         Path masterKeyFile) {
 
@@ -33,6 +34,7 @@ public record PactumConfig(
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(sharing, "sharing");
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(masterKeyFile, "masterKeyFile");
     }
 
@@ -58,6 +60,10 @@ public record PactumConfig(
                         values.get(ConfigKeys.WEBHOOK_MAX_ATTEMPTS)),
                 new LedgerConfig(values.get(ConfigKeys.LEDGER_ORIGIN),
                         values.get(ConfigKeys.LEDGER_CHECKPOINT_INTERVAL_SECONDS)),
+                new IncidentConfig(values.get(ConfigKeys.INCIDENT_PLAYBOOKS),
+                        values.get(ConfigKeys.INCIDENT_BLOCK_SOURCE_MINUTES),
+                        values.get(ConfigKeys.INCIDENT_NOTIFY_URL), values.get(ConfigKeys.INCIDENT_NOTIFY_SECRET),
+                        values.get(ConfigKeys.INCIDENT_NOTIFY_ALLOW_PLAIN_HTTP)),
                 values.get(ConfigKeys.SECRET_HASH_ITERATIONS),
                 values.get(ConfigKeys.MASTER_KEY_FILE).orElse(dataDir.resolve("keys").resolve("master-keyset.json")));
     }

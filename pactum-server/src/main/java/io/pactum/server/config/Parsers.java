@@ -1,5 +1,8 @@
 package io.pactum.server.config;
 
+import io.pactum.core.error.InvalidInputException;
+import io.pactum.core.incident.Playbooks;
+import io.pactum.server.respond.ResponseActions;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,6 +50,18 @@ final class Parsers {
     /** An optional path; empty means "derive it" (see the key's description). */
     static Function<String, Optional<Path>> optionalPath() {
         return raw -> raw.isEmpty() ? Optional.empty() : Optional.of(path().apply(raw));
+    }
+
+    /** Playbooks as {@code Playbooks.parse} reads them, naming only actions this hub has. */
+    static Function<String, String> playbooks() {
+        return text -> {
+            try {
+                Playbooks.parse(text, ResponseActions.NAMES);
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            return text;
+        };
     }
 
     static Function<String, String> host() {

@@ -163,6 +163,7 @@ final class JdbcOutboxStore implements OutboxStore {
         s.setString(5, entry.subjectId());
         Jdbc.setInstant(s, 6, entry.createdAt());
         s.setString(7, entry.body());
+        s.setString(8, entry.deviceId());
     }
 
     private static Delivery map(ResultSet row) throws SQLException {
@@ -173,6 +174,7 @@ final class JdbcOutboxStore implements OutboxStore {
                 row.getString("record_id"),
                 row.getString("subject_id"),
                 Jdbc.getRequiredInstant(row, "created_at"),
-                row.getString("body")));
+                row.getString("body"),
+                row.getString("device_id")));
     }
 }

@@ -7,11 +7,11 @@ SELECT id FROM outbox_lock WHERE id = 1 FOR UPDATE
 
 -- name: insert
 -- event_id is an identity column: the database assigns it
-INSERT INTO outbox (recipient_id, agreement_id, purpose, record_id, subject_id, created_at, body)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO outbox (recipient_id, agreement_id, purpose, record_id, subject_id, created_at, body, device_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 
 -- name: readAfter
-SELECT event_id, recipient_id, agreement_id, purpose, record_id, subject_id, created_at, body
+SELECT event_id, recipient_id, agreement_id, purpose, record_id, subject_id, created_at, body, device_id
 FROM outbox
 WHERE recipient_id = ? AND event_id > ?
 ORDER BY event_id
