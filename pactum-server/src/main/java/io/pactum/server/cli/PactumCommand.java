@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pactum", mixinStandardHelpOptions = true, versionProvider = PactumCommand.Version.class,
         description = "Pactum, the trust hub for multi-supplier IoT ecosystems.",
         subcommands = {ServeCommand.class, ConfigCommand.class, AdminTokenCommand.class, OrganisationCommand.class,
-                TokenCommand.class, ProductCommand.class, DeviceCommand.class, AuditCommand.class, EvidenceCommand.class})
+                TokenCommand.class, ProductCommand.class, DeviceCommand.class, AuditCommand.class, EvidenceCommand.class,
+                IncidentCommand.class})
 public final class PactumCommand {
     /** Exit code for invalid configuration, so scripts can tell it from other failures. */
     public static final int EXIT_CONFIG = 2;
