@@ -187,7 +187,7 @@ class IncidentBreachCliIT {
         CommandResult run = HubProcess.run("incident", "breach", "--incident", "no-such-incident", "--out",
                 out.toString(), "--data-dir", data.toString());
 
-        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.exit()).as("bad input exits 2; " + run).isEqualTo(2);
         assertThat(run.err()).contains("no-such-incident");
         assertThat(out).doesNotExist();
     }
@@ -201,7 +201,7 @@ class IncidentBreachCliIT {
         CommandResult run = HubProcess.run("incident", "breach", "--incident", incidentId, "--contact", CONTACT,
                 "--out", out.toString(), "--data-dir", data.toString());
 
-        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.exit()).as("bad input exits 2; " + run).isEqualTo(2);
         assertThat(run.err()).contains(out.getFileName().toString());
         assertThat(files(out)).containsExactly("assessment.json");
         assertThat(Files.readString(out.resolve("assessment.json"))).isEqualTo("mine");
@@ -215,7 +215,7 @@ class IncidentBreachCliIT {
                 "--from", "2026-12-31T00:00:00Z", "--to", "2026-01-01", "--out", out.toString(),
                 "--data-dir", data.toString());
 
-        assertThat(run.exit()).as(run.toString()).isNotZero();
+        assertThat(run.exit()).as("bad input exits 2; " + run).isEqualTo(2);
         assertThat(run.err()).contains("must be before", "2026-12-31T00:00:00Z", "2026-01-01T00:00:00Z");
         assertThat(out).doesNotExist();
     }

@@ -44,7 +44,7 @@ public final class BundleDirectory {
     }
 
     /** A new directory beside {@code target}, hidden, to write the bundle into. */
-    static Path createBeside(Path target) {
+    public static Path createBeside(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         try {
@@ -56,7 +56,7 @@ public final class BundleDirectory {
     }
 
     /** Moves the finished bundle to {@code target}, replacing an empty directory there. */
-    static void publish(Path written, Path target) {
+    public static void publish(Path written, Path target) {
         requireUsable(target);
         try {
             Files.deleteIfExists(target);

@@ -1,5 +1,8 @@
 package io.pactum.server.cli;
 
+import io.pactum.core.error.InvalidInputException;
+import io.pactum.core.error.NotFoundException;
+import io.pactum.core.evidence.BundleDirectory;
 import io.pactum.core.incident.Incident;
 import io.pactum.core.incident.IncidentService;
 import io.pactum.core.incident.TimelineEntry;
@@ -55,12 +58,24 @@ final class IncidentCommand {
         @Nullable String contact;
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
-                description = "Directory to write the report to; created, must not exist.")
+                description = "Directory to write the report to: new, or empty.")
         Path out = Path.of("");
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter console = out();
+            PrintWriter err = spec.commandLine().getErr();
+            @Nullable Instant start;
+            @Nullable Instant end;
+            try { // everything that can be checked without the database, before opening it
+                start = from == null ? null : EvidenceCommand.Export.instant("--from", from);
+                end = to == null ? null : EvidenceCommand.Export.instant("--to", to);
+                if (start != null && end != null && !start.isBefore(end)) {
+                    throw new InvalidInputException("from", "--from " + start + " must be before --to " + end);
+                }
+                BundleDirectory.requireUsable(out);
+            } catch (InvalidInputException e) {
+                return refused(err, e);
+            }
             try (LocalRegistry local = LocalRegistry.open(options.load())) {
                 Principal operator = local.registry().bootstrap().localOperator();
                 IncidentService incidents = new IncidentService(local.database().incidents(), local.ledger(),
@@ -68,38 +83,51 @@ final class IncidentCommand {
                 Incident incident = incidents.get(operator, incidentId);
                 List<TimelineEntry> timeline = incidents.timeline(operator, incidentId);
                 Instant now = local.clock().instant();
-                Instant start = from == null ? incident.detectedAt().minus(DEFAULT_LOOK_BACK)
-                        : EvidenceCommand.Export.instant("--from", from);
-                Instant end = to == null ? now : EvidenceCommand.Export.instant("--to", to);
                 BreachAssessment assessment = new BreachAssessor(local.ledger(), local.subjectSealer(),
                         local.database().stores().products(), local.database().agreements(),
-                        local.database().stores().organisations(), local.clock()).assess(incident, start, end);
+                        local.database().stores().organisations(), local.clock()).assess(incident,
+                        start == null ? incident.detectedAt().minus(DEFAULT_LOOK_BACK) : start,
+                        end == null ? now : end);
                 BreachDrafts drafts = new BreachDrafts(contact);
                 Art33Notification art33 = drafts.art33(assessment, incident, timeline, now);
                 Art34Communication art34 = drafts.art34(assessment, incident, timeline, now);
-                Files.createDirectories(out.getParent() == null ? Path.of(".") : out.getParent());
-                Files.createDirectory(out);
-                write("assessment.json", assessment.toJson());
-                write("art33-notification.json", art33.toJson());
-                write("art33-notification.md", art33.toMarkdown());
-                write("art34-communication.json", art34.toJson());
-                write("art34-communication.md", art34.toMarkdown());
-                console.println("Breach report for incident " + incident.id() + " (" + incident.detector() + ") in "
-                        + out.toAbsolutePath());
-                console.println("  window " + start + " .. " + end + ": " + assessment.subjectIds().size()
-                        + " named data subject(s), " + assessment.recipients().size() + " recipient(s), "
-                        + assessment.deviceIds().size() + " device(s)");
-                console.println("  Art. 33 deadline " + art33.deadline() + (art33.overdue() ? " (OVERDUE)" : "")
-                        + (art33.missing().isEmpty() ? "" : "; to fill in: " + String.join(", ", art33.missing())));
-                console.println("  Art. 34 communication " + (art34.required() ? "required" : "not required"));
+                // written beside, owner-only (a temporary directory is), and moved in place when complete
+                Path partial = BundleDirectory.createBeside(out);
+                write(partial, "assessment.json", assessment.toJson());
+                write(partial, "art33-notification.json", art33.toJson());
+                write(partial, "art33-notification.md", art33.toMarkdown());
+                write(partial, "art34-communication.json", art34.toJson());
+                write(partial, "art34-communication.md", art34.toMarkdown());
+                BundleDirectory.publish(partial, out);
+                print(out(), incident, assessment, art33, art34);
+            } catch (InvalidInputException | NotFoundException e) {
+                return refused(err, e);
             }
-            console.flush();
             return 0;
         }
 
+        private static int refused(PrintWriter err, RuntimeException e) {
+            err.println("pactum: " + e.getMessage() + "; nothing was written");
+            err.flush();
+            return EvidenceCommand.BAD_INPUT;
+        }
+
+        private void print(PrintWriter console, Incident incident, BreachAssessment assessment,
+                Art33Notification art33, Art34Communication art34) {
+            console.println("Breach report for incident " + incident.id() + " (" + incident.detector() + ") in "
+                    + out.toAbsolutePath());
+            console.println("  window " + assessment.window().from() + " .. " + assessment.window().to() + ": " + assessment.subjectIds().size()
+                    + " named data subject(s), " + assessment.recipients().size() + " recipient(s), "
+                    + assessment.deviceIds().size() + " device(s)");
+            console.println("  Art. 33 deadline " + art33.deadline() + (art33.overdue() ? " (OVERDUE)" : "")
+                    + (art33.missing().isEmpty() ? "" : "; to fill in: " + String.join(", ", art33.missing())));
+            console.println("  Art. 34 communication " + (art34.required() ? "required" : "not required"));
+            console.flush();
+        }
+
         /** Owner-only where the file system allows: the assessment and Art. 34 draft name people. */
-        private void write(String name, String text) throws IOException {
-            Path file = Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
+        private static void write(Path directory, String name, String text) throws IOException {
+            Path file = Files.writeString(directory.resolve(name), text, StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
