@@ -141,8 +141,6 @@ final class Admission {
         if (previous != null) {
             signals.raise(new SecuritySignal(SignalType.CLIENT_ID_CONFLICT, clock.instant(), device.deviceId(),
                     source, "a second connection took over the device's session"));
-            adapter.observations().observe(new Observation.Disconnected(device.deviceId(), previous.source(),
-                    clock.instant()));
             previous.takenOver();
         }
         endpoint.accept(false, mqtt5 ? connackProperties(keepAliveTooLong) : MqttProperties.NO_PROPERTIES);

@@ -42,9 +42,10 @@ public final class BuiltInBehaviours {
             Metric.FORBIDDEN_TOPICS, Operator.GREATER_THAN, Threshold.fixed(10), Duration.ofSeconds(60), 1, 60);
 
     /**
-     * Two hosts for one device id within 10 s, on two data points: a second host taking over a
-     * live session (CLIENT_ID_CONFLICT, then its connection) is two at once, so a clone alarms
-     * at its first takeover; a device that roams cleanly (one new connection) is one, and does not.
+     * Two hosts for one device id within 10 s, on two data points. A clone and the original take the
+     * session from each other: when the original comes back, its CLIENT_ID_CONFLICT and its
+     * connection each see both hosts in the window, and the alarm is raised. A device that roams
+     * (one takeover from a new address) shows one host per data point, and does not alarm.
      */
     public static final Behaviour SHARED_CREDENTIALS = new Behaviour("shared-credentials",
             Metric.DISTINCT_SOURCES, Operator.GREATER_THAN, Threshold.fixed(1), Duration.ofSeconds(10), 2, 60);

@@ -83,11 +83,10 @@ public final class DetectionEngine implements Observations {
             if (!request.allowed()) {
                 count(Metric.PARTNER_DENIALS, request.organisationId(), null, 1, at);
             }
-        } else if (observation instanceof Observation.Disconnected disconnected) {
-            // the host was the device's until this instant: a clone taking over a session meets it in the window
-            String host = SourceHost.of(disconnected.source());
-            distinct(disconnected.deviceId(), host == null ? disconnected.source() : host, at);
         }
+        // Disconnected: no metric. Counting the host a takeover ended would make a device that roams
+        // (one takeover from a new address) look like a clone; a clone shows itself by the original
+        // taking the session back (see BuiltInBehaviours.SHARED_CREDENTIALS).
     }
 
     private void onSignal(SecuritySignal signal) {

@@ -33,10 +33,7 @@ public sealed interface Observation {
         }
     }
 
-    /**
-     * A device's connection ended, e.g. taken over by a second connection with its credentials; its
-     * host counts among the device's recent sources (so a clone and the original meet in one window).
-     */
+    /** A device's connection ended, for whatever reason. Not used by the built-in behaviours. */
     record Disconnected(String deviceId, String source, Instant at) implements Observation {
         public Disconnected {
             Objects.requireNonNull(deviceId, "deviceId");

@@ -19,6 +19,15 @@ public interface ResponseAction {
     String take(Incident incident, String target);
 
     /**
+     * Whether the action still holds on {@code target}: a block that ended by itself, or a device
+     * released outside the incident, no longer does, and the playbook takes the action again when
+     * the attack resumes. By default an action holds until reversed.
+     */
+    default boolean inEffect(String target) {
+        return true;
+    }
+
+    /**
      * Undoes the action on {@code target}; {@code takenDetail} is what {@link #take} returned then,
      * for actions that must undo exactly what they did. Returns what was done.
      */

@@ -27,6 +27,12 @@ public final class BlockedSources {
         return until.remove(Objects.requireNonNull(host, "host")) != null;
     }
 
+    /** Whether the host (an address) is blocked at {@code now}. */
+    public boolean blocks(String host, Instant now) {
+        Instant end = until.get(Objects.requireNonNull(host, "host"));
+        return end != null && now.isBefore(end);
+    }
+
     /** Whether a connection from {@code source} ("mqtt 203.0.113.7:48396") is refused at {@code now}. */
     public boolean refuses(@Nullable String source, Instant now) {
         if (until.isEmpty()) {

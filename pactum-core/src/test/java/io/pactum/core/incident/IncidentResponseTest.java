@@ -61,6 +61,8 @@ class IncidentResponseTest {
         final List<String> taken = new CopyOnWriteArrayList<>();
         final List<List<String>> reversed = new CopyOnWriteArrayList<>();
         volatile boolean failing;
+        /** As a block that ended by itself, or a device released outside the incident. */
+        volatile boolean lapsed;
 
         RecordingAction(String name, String verb) {
             this.name = name;
@@ -79,6 +81,11 @@ class IncidentResponseTest {
             }
             taken.add(target);
             return verb + " " + target + " #" + taken.size();
+        }
+
+        @Override
+        public boolean inEffect(String target) {
+            return !lapsed;
         }
 
         @Override
@@ -223,6 +230,21 @@ class IncidentResponseTest {
         assertThat(entries(incident.id(), Kind.ACTION_TAKEN)).hasSize(1);
         assertThat(entries(incident.id(), Kind.STATUS_CHANGED)).as("contained once").hasSize(1);
         assertThat(third.status()).isEqualTo(IncidentStatus.CONTAINED);
+    }
+
+    @Test
+    void respond_again_retakesAStandingActionThatNoLongerHolds() {
+        IncidentResponse response = response("replay: quarantine-device");
+        Incident incident = response.respond(raise(Severity.HIGH));
+        quarantine.lapsed = true;
+
+        Incident again = response.respond(raise(Severity.HIGH, T0.plusSeconds(60)));
+
+        assertThat(again.id()).isEqualTo(incident.id());
+        assertThat(quarantine.taken).containsExactly(DEVICE, DEVICE);
+        assertThat(entries(incident.id(), Kind.ACTION_TAKEN)).extracting(TimelineEntry::detail)
+                .containsExactly("quarantined dev-1 #1", "quarantined dev-1 #2");
+        assertThat(again.status()).isEqualTo(IncidentStatus.CONTAINED);
     }
 
     @Test

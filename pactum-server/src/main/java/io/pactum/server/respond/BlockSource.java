@@ -46,6 +46,11 @@ public final class BlockSource implements ResponseAction {
     }
 
     @Override
+    public boolean inEffect(String host) {
+        return blocked.blocks(host, clock.instant());
+    }
+
+    @Override
     public String reverse(String host, String takenDetail) {
         return blocked.unblock(host) ? "block lifted" : "block had ended already";
     }

@@ -15,6 +15,9 @@ import io.pactum.core.service.DeviceService;
  * Releasing it makes it active again.
  */
 public final class QuarantineDevice implements ResponseAction {
+    /** What {@link #take} says when the device was held already: then this incident did not hold it. */
+    private static final String ALREADY = "device already ";
+
     private final DeviceService devices;
     private final Principal hub;
 
@@ -32,7 +35,7 @@ public final class QuarantineDevice implements ResponseAction {
     public String take(Incident incident, String deviceId) {
         Device device = devices.get(hub, deviceId);
         if (device.state() != DeviceState.ACTIVE) {
-            return "device already " + device.state().name().toLowerCase(java.util.Locale.ROOT);
+            return ALREADY + device.state().name().toLowerCase(java.util.Locale.ROOT);
         }
         devices.changeState(hub, deviceId, new DeviceStateChange(DeviceState.QUARANTINED,
                 "incident " + incident.id() + " (" + incident.detector() + ")"));
@@ -40,7 +43,16 @@ public final class QuarantineDevice implements ResponseAction {
     }
 
     @Override
+    public boolean inEffect(String deviceId) {
+        return devices.get(hub, deviceId).state() != DeviceState.ACTIVE;
+    }
+
+    /** Releases only a quarantine this incident made: another incident's, or the operator's, stays. */
+    @Override
     public String reverse(String deviceId, String takenDetail) {
+        if (takenDetail.startsWith(ALREADY)) {
+            return "left as it is: this incident found the device held already";
+        }
         Device device = devices.get(hub, deviceId);
         if (device.state() != DeviceState.QUARANTINED) {
             return "device is " + device.state().name().toLowerCase(java.util.Locale.ROOT) + "; left as it is";

@@ -39,7 +39,16 @@ public final class RevokeCredential implements ResponseAction {
     }
 
     @Override
+    public boolean inEffect(String deviceId) {
+        return devices.get(hub, deviceId).state() == DeviceState.REVOKED;
+    }
+
+    /** Reinstates only a revocation this incident made. */
+    @Override
     public String reverse(String deviceId, String takenDetail) {
+        if (takenDetail.startsWith("device already revoked")) {
+            return "left as it is: this incident found the device revoked already";
+        }
         if (devices.get(hub, deviceId).state() != DeviceState.REVOKED) {
             return "device is no longer revoked; left as it is";
         }

@@ -34,7 +34,16 @@ public final class SuspendAgreement implements ResponseAction {
     }
 
     @Override
+    public boolean inEffect(String agreementId) {
+        return sharing.get(hub, agreementId).state() != AgreementState.ACTIVE;
+    }
+
+    /** Resumes only a suspension this incident made. */
+    @Override
     public String reverse(String agreementId, String takenDetail) {
+        if (takenDetail.startsWith("agreement already")) {
+            return "left as it is: this incident found the agreement not active";
+        }
         if (sharing.get(hub, agreementId).state() != AgreementState.SUSPENDED) {
             return "agreement is no longer suspended; left as it is";
         }

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A device with valid credentials publishing far faster than any telemetry rate: the
- * {@code message-flood} behaviour (more than 500 messages in 10 s) quarantines it.
+ * {@code message-flood} behaviour (more than 200 messages in 10 s) quarantines it.
  */
 public final class TelemetryFlood extends ScriptedAttack {
     public static final AttackBounds DEFAULT_BOUNDS = AttackBounds.of(3_000, Duration.ofSeconds(10));
