@@ -1,9 +1,7 @@
 package io.pactum.server.simulate;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,49 +10,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model's plausible range, so that only the profile can tell. The {@code out-of-profile-value}
  * behaviour (more than 8 learned deviations after a warm-up of 30) quarantines the device.
  */
-public final class ImplausibleValues extends ScriptedAttack {
+public final class ImplausibleValues extends DeviceAttack {
     public static final AttackBounds DEFAULT_BOUNDS = AttackBounds.of(30, Duration.ofSeconds(15));
     /** More than the behaviour's warm-up of 30, so that the profile is being scored. */
     static final int WARM_UP = 40;
     /** 40 messages a second: far below any flood threshold, so the warm-up raises nothing. */
     private static final long EVERY_MILLIS = 25;
 
-    private final SimDevice device;
-
     public ImplausibleValues(LoopbackTarget target, AttackBounds bounds, SimDevice device) {
-        super(target, bounds);
-        this.device = Objects.requireNonNull(device, "device");
+        super(target, bounds, "implausible values", "out-of-profile-value", device);
     }
 
     @Override
-    public String name() {
-        return "implausible values";
-    }
-
-    @Override
-    public String detector() {
-        return "out-of-profile-value";
-    }
-
-    @Override
-    public String subject() {
-        return device.id();
-    }
-
-    @Override
-    void script(Vertx vertx, AttackTally tally) {
+    void attack(DeviceLink link, AttackTally tally) {
         Readings readings = new Readings(device.id().hashCode());
-        try (DeviceLink link = DeviceLink.device(vertx, target, device, null)) {
-            if (!link.connect()) {
-                tally.refused();
-                return;
-            }
-            warmUp(link, readings);
-            tally.markStarted();
-            DevicePublishing.publish(link, device.telemetryTopic(), tally, 1, EVERY_MILLIS,
-                    i -> Readings.json(readings.outlier()));
-            DevicePublishing.retryAfterCutOff(link, tally, 2);
-        }
+        warmUp(link, readings);
+        tally.markStarted();
+        DevicePublishing.publish(link, device.telemetryTopic(), tally, 1, EVERY_MILLIS,
+                i -> Readings.json(readings.outlier()));
     }
 
     /** Normal values, each acknowledged (stored, so learned) before the next. */

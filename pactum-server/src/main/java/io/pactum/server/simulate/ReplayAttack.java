@@ -1,7 +1,6 @@
 package io.pactum.server.simulate;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,48 +11,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without MQTT's DUP flag. Each is a REPLAY; the {@code replay} behaviour (more than 10 in 60 s)
  * quarantines the device.
  */
-public final class ReplayAttack extends ScriptedAttack {
+public final class ReplayAttack extends DeviceAttack {
     public static final AttackBounds DEFAULT_BOUNDS = AttackBounds.of(60, Duration.ofSeconds(10));
     private static final int CAPTURED = 5;
     private static final int WINDOW = 20;
 
-    private final SimDevice device;
     private final MessageSealer sealer;
 
     public ReplayAttack(LoopbackTarget target, AttackBounds bounds, SimDevice device, MessageSealer sealer) {
-        super(target, bounds);
-        this.device = Objects.requireNonNull(device, "device");
+        super(target, bounds, "replay", "replay", device);
         this.sealer = Objects.requireNonNull(sealer, "sealer");
     }
 
     @Override
-    public String name() {
-        return "replay";
-    }
-
-    @Override
-    public String detector() {
-        return "replay";
-    }
-
-    @Override
-    public String subject() {
-        return device.id();
-    }
-
-    @Override
-    void script(Vertx vertx, AttackTally tally) {
-        try (DeviceLink link = DeviceLink.device(vertx, target, device, null)) {
-            if (!link.connect()) {
-                tally.refused();
-                return;
-            }
-            byte[][] captured = genuineMessages(link);
-            tally.markStarted();
-            DevicePublishing.publish(link, device.telemetryTopic(), tally, WINDOW, 0,
-                    i -> captured[(int) (i % captured.length)]);
-            DevicePublishing.retryAfterCutOff(link, tally, 2);
-        }
+    void attack(DeviceLink link, AttackTally tally) {
+        byte[][] captured = genuineMessages(link);
+        tally.markStarted();
+        DevicePublishing.publish(link, device.telemetryTopic(), tally, WINDOW, 0,
+                i -> captured[(int) (i % captured.length)]);
     }
 
     /** Sends a few genuine messages and waits until the hub acknowledged them; returns them. */
