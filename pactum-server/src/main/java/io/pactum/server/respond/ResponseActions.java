@@ -27,8 +27,8 @@ public final class ResponseActions {
     public static List<ResponseAction> of(DeviceService devices, SharingService sharing,
             OrganisationStore organisations, BlockedSources blocked, PartnerSessions partnerSessions, Principal hub,
             Clock clock, Duration blockFor, Optional<NotifyWebhook> notify) {
-        List<ResponseAction> actions = new ArrayList<>(List.of(new QuarantineDevice(devices, hub),
-                new RevokeCredential(devices, hub), new BlockSource(blocked, clock, blockFor),
+        List<ResponseAction> actions = new ArrayList<>(List.of(HoldDevice.quarantine(devices, hub),
+                HoldDevice.revoke(devices, hub), new BlockSource(blocked, clock, blockFor),
                 new SuspendAgreement(sharing, hub), new SuspendOrganisation(sharing, organisations, partnerSessions,
                         hub)));
         notify.ifPresent(actions::add);
