@@ -158,6 +158,14 @@ public final class Hub implements AutoCloseable {
         return detection.response();
     }
 
+    /**
+     * The pseudonym under which {@code recipientId} knows an id (a device's or a data subject's): what
+     * the operator, who holds the key, needs to connect a recipient's report to its subject.
+     */
+    public String recipientPseudonym(String recipientId, String id) {
+        return local.pseudonymiser().pseudonym(recipientId, id);
+    }
+
     /** Signs the ledger's checkpoints. */
     public LedgerCheckpoints checkpoints() {
         return local.checkpoints();

@@ -1,15 +1,12 @@
 package io.pactum.server.cli;
 
 import io.pactum.core.ledger.LedgerVerification;
-import io.pactum.core.ledger.LedgerVerifier;
 import io.pactum.core.ledger.checkpoint.NoteVerifierKey;
 import io.pactum.core.ledger.proof.ProofCheck;
 import io.pactum.core.ledger.proof.ProofCheckResult;
 import io.pactum.core.ledger.proof.ProofDocument;
 import io.pactum.core.ledger.proof.ProofJson;
-import io.pactum.server.LocalRegistry;
 import io.pactum.server.config.PactumConfig;
-import io.pactum.storage.jdbc.JdbcDatabase;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,24 +52,9 @@ final class AuditVerifyCommand extends LocalCommand implements Callable<Integer>
     }
 
     private int verifyLog(PrintWriter out, PactumConfig config, NoteVerifierKey trusted) {
-        LedgerVerification result;
         List<String> heldElsewhere = checkpoint == null ? List.of() : List.of(read(checkpoint));
-        try (JdbcDatabase database = LocalRegistry.openDatabase(config)) {
-            result = new LedgerVerifier(database.ledger(), trusted.name(), List.of(trusted), heldElsewhere).verify();
-        }
-        if (result.ok()) {
-            out.println("OK: " + result.entriesChecked() + " entries and " + result.checkpointsChecked()
-                    + " checkpoints verify with " + trusted.encoded());
-            if (result.provenSize() < result.entriesChecked()) {
-                out.println("  entries " + result.provenSize() + " to " + (result.entriesChecked() - 1)
-                        + " are not yet covered by a signed checkpoint");
-            }
-        } else {
-            out.println("FAILED: " + result.problemsFound() + " problem(s)"
-                    + result.firstBadIndex().stream().mapToObj(i -> "; first bad index " + i).findFirst().orElse(""));
-            result.messages().forEach(message -> out.println("  " + message));
-        }
-        out.flush();
+        LedgerVerification result = LedgerCheck.verify(config, trusted, heldElsewhere);
+        LedgerCheck.print(out, result, trusted);
         return result.ok() ? 0 : AuditCommand.NOT_VERIFIED;
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code pactum} command line. */
 @Command(name = "pactum", mixinStandardHelpOptions = true, versionProvider = PactumCommand.Version.class,
         description = "Pactum, the trust hub for multi-supplier IoT ecosystems.",
-        subcommands = {ServeCommand.class, ConfigCommand.class, AdminTokenCommand.class, OrganisationCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class, AdminTokenCommand.class, OrganisationCommand.class,
                 TokenCommand.class, ProductCommand.class, DeviceCommand.class, AuditCommand.class, EvidenceCommand.class,
                 IncidentCommand.class})
 public final class PactumCommand {

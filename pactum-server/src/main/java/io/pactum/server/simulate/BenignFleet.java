@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ public final class BenignFleet implements AutoCloseable {
     private final Vertx vertx;
     private final LoopbackTarget target;
     private final FleetSettings settings;
+    private final Telemetry telemetry;
     private final List<Member> members = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
@@ -37,10 +39,17 @@ public final class BenignFleet implements AutoCloseable {
     private volatile boolean running;
     private long stopTimer = -1;
 
+    /** A fleet of simulated sensors sending {@link Telemetry#READINGS}. */
     public BenignFleet(Vertx vertx, LoopbackTarget target, List<SimDevice> devices, FleetSettings settings) {
+        this(vertx, target, devices, settings, Telemetry.READINGS);
+    }
+
+    public BenignFleet(Vertx vertx, LoopbackTarget target, List<SimDevice> devices, FleetSettings settings,
+            Telemetry telemetry) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.target = Objects.requireNonNull(target, "target");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         for (SimDevice device : devices) {
             members.add(new Member(device));
         }
@@ -93,14 +102,14 @@ public final class BenignFleet implements AutoCloseable {
     /** One device of the fleet; its state changes on timers and client callbacks. */
     private final class Member {
         private final SimDevice device;
-        private final Readings readings;
+        private final LongFunction<byte[]> payloads;
         private volatile @Nullable MqttClient client;
         private volatile boolean leaving;
         private long step;
 
         Member(SimDevice device) {
             this.device = device;
-            this.readings = new Readings(device.id().hashCode());
+            this.payloads = telemetry.forDevice(device);
         }
 
         boolean isConnected() {
@@ -150,7 +159,7 @@ public final class BenignFleet implements AutoCloseable {
             if (c == null || !c.isConnected()) {
                 return; // the close handler schedules the reconnect
             }
-            c.publish(device.telemetryTopic(), Buffer.buffer(Readings.json(readings.normal(step++))),
+            c.publish(device.telemetryTopic(), Buffer.buffer(payloads.apply(step++)),
                     MqttQoS.AT_LEAST_ONCE, false, false);
             published.incrementAndGet();
             if (ThreadLocalRandom.current().nextDouble() < settings.reconnectChance()) {

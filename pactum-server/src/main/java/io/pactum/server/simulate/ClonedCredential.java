@@ -4,6 +4,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * A cloned device credential: the genuine device is connected from 127.0.0.1 (preparation); a
@@ -21,9 +22,18 @@ public final class ClonedCredential extends ScriptedAttack {
 
     private final SimDevice device;
     private final String cloneAddress;
+    private final Telemetry telemetry;
 
+    /** A clone of a simulated sensor, sending its kind of readings. */
     public ClonedCredential(LoopbackTarget target, AttackBounds bounds, SimDevice device, String cloneAddress) {
+        this(target, bounds, device, cloneAddress, Telemetry.READINGS);
+    }
+
+    /** A clone sending what {@code telemetry} makes for the device: a clone passes for the original. */
+    public ClonedCredential(LoopbackTarget target, AttackBounds bounds, SimDevice device, String cloneAddress,
+            Telemetry telemetry) {
         super(target, bounds);
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         this.device = Objects.requireNonNull(device, "device");
         this.cloneAddress = LoopbackTarget.requireLoopback(cloneAddress, "clone address");
         if (cloneAddress.equals(GENUINE_ADDRESS)) {
@@ -49,7 +59,7 @@ public final class ClonedCredential extends ScriptedAttack {
 
     @Override
     void script(Vertx vertx, AttackTally tally) {
-        Readings readings = new Readings(device.id().hashCode());
+        LongFunction<byte[]> payloads = telemetry.forDevice(device);
         try (DeviceLink genuine = DeviceLink.device(vertx, target, device, GENUINE_ADDRESS);
                 DeviceLink clone = DeviceLink.device(vertx, target, device, cloneAddress)) {
             if (!genuine.connect()) {
@@ -73,7 +83,7 @@ public final class ClonedCredential extends ScriptedAttack {
                     }
                 } else {
                     tally.sent();
-                    clone.publish(device.telemetryTopic(), Readings.json(readings.normal(step++)),
+                    clone.publish(device.telemetryTopic(), payloads.apply(step++),
                             MqttQoS.AT_MOST_ONCE);
                 }
                 // the genuine device notices it was taken over and comes back

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The hub's REST API as an operator calls it to set a scenario up; fails with the hub's problem document. */
-final class HubRest {
+/** The hub's REST API as a client calls it to set a scenario up; fails with the hub's problem document. */
+public final class HubRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -21,21 +21,26 @@ final class HubRest {
     private final String base;
     private final String token;
 
-    HubRest(LoopbackTarget target, String token) {
+    public HubRest(LoopbackTarget target, String token) {
         this.base = target.apiBase();
         this.token = Objects.requireNonNull(token, "token");
     }
 
-    JsonNode post(String path, String json) {
+    public JsonNode post(String path, String json) {
         return call("POST", path, json);
     }
 
-    JsonNode put(String path, String json) {
+    public JsonNode put(String path, String json) {
         return call("PUT", path, json);
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return call("GET", path, null);
+    }
+
+    /** The API client id inside a bearer token {@code pct_<clientId>_<43 characters>}. */
+    public static String clientIdOf(String token) {
+        return token.substring("pct_".length(), token.length() - 44);
     }
 
     private JsonNode call(String method, String path, @Nullable String json) {

@@ -66,7 +66,7 @@ public final class Scenario {
                 {"recipientId":"%s","productIds":["%s"],"fields":{"reading":{"transform":"keep"}},
                  "purpose":"maintenance","legalBasis":"legitimate_interest","rateLimitPerMinute":1000000}"""
                 .formatted(organisation, product)).get("id").asText();
-        return new Scenario(api, name, product, new Partner(organisation, clientIdOf(token), token, agreement));
+        return new Scenario(api, name, product, new Partner(organisation, HubRest.clientIdOf(token), token, agreement));
     }
 
     public String productId() {
@@ -119,10 +119,5 @@ public final class Scenario {
     /** The device's state as the API shows it, e.g. {@code active} or {@code quarantined}. */
     public String deviceState(String deviceId) {
         return api.get("/devices/" + deviceId).get("state").asText();
-    }
-
-    /** The API client id inside a bearer token {@code pct_<clientId>_<43 characters>}. */
-    private static String clientIdOf(String token) {
-        return token.substring("pct_".length(), token.length() - 44);
     }
 }

@@ -1,0 +1,95 @@
+package io.pactum.server.demo;
+
+import io.pactum.core.signal.SignalType;
+import io.pactum.server.simulate.FleetStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The demo's state at one moment, as the live summary shows it and the final report keeps it:
+ * messages each kind of device sent (the hub acknowledges every one it read, refused or not), what
+ * the hub refused and why (its security signals), what each partner received, what became of the
+ * withdrawing patient's data (records measured before and after the withdrawal took effect, which is
+ * {@code withdrawnAt} into the run), and the incidents.
+ */
+public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, FleetStats> fleets,
+        Map<SignalType, Long> signals, Map<String, Long> deliveredByPartner, String withdrawingPatient,
+        @Nullable Duration withdrawnAt, long withdrawnPatientBefore, long withdrawnPatientAfter,
+        List<IncidentLine> incidents) {
+
+    /** One incident: what detected it, about what, its state, how long containment took, what was done. */
+    public record IncidentLine(String detector, String subject, String status, @Nullable Double secondsToContainment,
+            List<String> actions) {
+        public IncidentLine {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Signals about one message the hub refused to store; the others concern connections and requests. */
+    private static final List<SignalType> MESSAGE_REFUSALS = List.of(SignalType.INTEGRITY_FAILURE, SignalType.REPLAY,
+            SignalType.UNPROTECTED_MESSAGE, SignalType.MALFORMED_PAYLOAD, SignalType.IMPLAUSIBLE_VALUE,
+            SignalType.OVERSIZED_MESSAGE, SignalType.FORBIDDEN_PUBLISH);
+
+    public DemoSnapshot {
+        fleets = Map.copyOf(fleets);
+        signals = Map.copyOf(signals);
+        deliveredByPartner = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deliveredByPartner));
+        incidents = List.copyOf(incidents);
+    }
+
+    public long messagesSent() {
+        return fleets.values().stream().mapToLong(FleetStats::acknowledged).sum();
+    }
+
+    /** Messages the hub refused, whatever the reason. */
+    public long messagesRefused() {
+        return MESSAGE_REFUSALS.stream().mapToLong(type -> signals.getOrDefault(type, 0L)).sum();
+    }
+
+    /** The summary, a few lines of at most about 100 characters. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Pactum demo  %s of %s", Durations.clock(elapsed),
+                Durations.clock(duration)));
+        lines.add("  Messages in       " + fleets.entrySet().stream()
+                .map(e -> e.getValue().acknowledged() + " from " + e.getKey().plural())
+                .collect(Collectors.joining(", ")));
+        lines.add("  Refused messages  " + counts(MESSAGE_REFUSALS.stream(), messagesRefused()));
+        lines.add("  Other refusals    " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
+                -1));
+        lines.add("  Delivered         " + deliveredByPartner.entrySet().stream()
+                .map(e -> e.getValue() + " to " + e.getKey()).collect(Collectors.joining(", ")));
+        lines.add("  Consent           " + (withdrawnAt == null
+                ? withdrawingPatient + " consents to the clinic; " + withdrawnPatientBefore + " of their records delivered"
+                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + ": clinic received "
+                        + withdrawnPatientBefore + " of their records measured before, " + withdrawnPatientAfter
+                        + " measured after"));
+        if (incidents.isEmpty()) {
+            lines.add("  Incidents         none");
+        }
+        for (IncidentLine incident : incidents) {
+            lines.add("  Incident          " + incident.detector() + " on " + incident.subject() + ": "
+                    + incident.status()
+                    + (incident.secondsToContainment() == null ? ""
+                            : String.format(Locale.ROOT, " in %.3f s", incident.secondsToContainment()))
+                    + (incident.actions().isEmpty() ? "" : " (" + String.join(", ", incident.actions()) + ")"));
+        }
+        return lines;
+    }
+
+    private String counts(java.util.stream.Stream<SignalType> types, long total) {
+        String listed = types.filter(type -> signals.getOrDefault(type, 0L) > 0)
+                .map(type -> signals.get(type) + " " + type.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
+        if (listed.isEmpty()) {
+            return "none";
+        }
+        return total >= 0 ? total + ": " + listed : listed;
+    }
+}
