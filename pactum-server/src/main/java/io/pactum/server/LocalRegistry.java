@@ -52,10 +52,15 @@ public final class LocalRegistry implements AutoCloseable {
         HubLedger ledger = null;
         try {
             SecretHasher hasher = new SecretHasher(config.secretHashIterations());
-            SecretBox masterKey = masterKey(config, database);
+            boolean holdsData = !database.stores().organisations().list().isEmpty();
+            SecretBox masterKey = masterKey(config, holdsData);
             Path keys = config.dataDir().resolve("keys");
-            KeyPair hubKey = HubKey.loadOrCreate(keys.resolve("hub-signing-key.json"), masterKey);
-            Pseudonymiser pseudonymiser = PseudonymKey.loadOrCreate(keys.resolve("pseudonym-keyset.json"), masterKey);
+            KeyPair hubKey = HubKey.loadOrCreate(requireUnlessFirstStart(keys.resolve("hub-signing-key.json"),
+                    "hub signing key", "checkpoints and commands signed so far would no longer verify", holdsData),
+                    masterKey);
+            Pseudonymiser pseudonymiser = PseudonymKey.loadOrCreate(requireUnlessFirstStart(
+                    keys.resolve("pseudonym-keyset.json"), "pseudonym keyset",
+                    "every pseudonym partners know would change", holdsData), masterKey);
             SubjectSealer sealer = new SubjectSealer(database.subjectKeys(), masterKey);
             ledger = HubLedger.open(database, sealer,
                     new NoteSigner(config.ledger().origin(), hubKey.getPrivate(), hubKey.getPublic()), MICROSECOND_CLOCK);
@@ -146,15 +151,28 @@ public final class LocalRegistry implements AutoCloseable {
      * Loads the master key, or creates it on a new hub. A hub that already holds data but lost its
      * key must not silently get a new one: every sealed device key would become unreadable.
      */
-    private static SecretBox masterKey(PactumConfig config, JdbcDatabase database) {
+    private static SecretBox masterKey(PactumConfig config, boolean holdsData) {
         if (MasterKey.exists(config.masterKeyFile())) {
             return MasterKey.load(config.masterKeyFile());
         }
-        if (!database.stores().organisations().list().isEmpty()) {
+        if (holdsData) {
             throw new IllegalStateException("the master key file " + config.masterKeyFile()
                     + " is missing but the database already holds data; restore the key from backup"
                     + " or point pactum.security.master-key-file at it");
         }
         return MasterKey.create(config.masterKeyFile());
+    }
+
+    /**
+     * A key file is created on a hub's first start only: once the database holds data, a missing key
+     * file is a lost or unrestored one, and a new key would silently break what the old one made.
+     */
+    private static Path requireUnlessFirstStart(Path file, String what, String consequence, boolean holdsData) {
+        if (holdsData && !Files.isRegularFile(file)) {
+            throw new IllegalStateException("the " + what + " file " + file + " is missing but the database already"
+                    + " holds data; restore it from the backup of the keys directory (a new key would mean "
+                    + consequence + ")");
+        }
+        return file;
     }
 }
