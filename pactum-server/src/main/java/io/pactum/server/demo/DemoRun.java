@@ -57,12 +57,12 @@ public final class DemoRun {
     private final LoopbackTarget target;
     private final ContainmentWatch watch;
     private final Set<String> reportedIncidents = new HashSet<>();
+    private final Map<String, DeliveryTally> tallies = new LinkedHashMap<>();
     private volatile boolean stopRequested;
     private Instant start = Instant.now();
     private @Nullable Duration withdrawnAt;
     private @Nullable RunningAttack attack;
     private @Nullable Instant attackStart;
-    private final Map<String, DeliveryTally> tallies = new LinkedHashMap<>();
 
     public DemoRun(Hub hub, DemoEcosystem ecosystem, DemoSettings settings, Display display) {
         this.hub = Objects.requireNonNull(hub, "hub");
@@ -138,7 +138,10 @@ public final class DemoRun {
             if (elapsed.compareTo(settings.duration()) >= 0) {
                 return;
             }
-            if (withdrawnAt == null && elapsed.compareTo(settings.withdrawalAt()) >= 0) {
+            if (withdrawnAt == null && elapsed.compareTo(settings.withdrawalAt()) >= 0
+                    && (clinic.watchedBefore() > 0 || elapsed.compareTo(settings.attackAt()) >= 0)) {
+                // the withdrawal shows only once some of the patient's data reached the clinic: wait for
+                // that (the devices ramp up over a few seconds), but not past the attack
                 ecosystem.withdrawConsent();
                 Instant inForce = Instant.now();
                 clinic.withdrawn(inForce);

@@ -5,10 +5,14 @@ import io.pactum.server.simulate.FleetStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,9 +41,9 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
             SignalType.OVERSIZED_MESSAGE, SignalType.FORBIDDEN_PUBLISH);
 
     public DemoSnapshot {
-        fleets = Map.copyOf(fleets);
+        fleets = Collections.unmodifiableMap(fleets.isEmpty() ? new EnumMap<>(DeviceKind.class) : new EnumMap<>(fleets));
         signals = Map.copyOf(signals);
-        deliveredByPartner = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deliveredByPartner));
+        deliveredByPartner = Collections.unmodifiableMap(new LinkedHashMap<>(deliveredByPartner));
         incidents = List.copyOf(incidents);
     }
 
@@ -52,44 +56,44 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
         return MESSAGE_REFUSALS.stream().mapToLong(type -> signals.getOrDefault(type, 0L)).sum();
     }
 
-    /** The summary, a few lines of at most about 100 characters. */
+    /** The summary: a few lines, each short enough for an 80-column terminal in the usual case. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Pactum demo  %s of %s", Durations.clock(elapsed),
-                Durations.clock(duration)));
-        lines.add("  Messages in       " + fleets.entrySet().stream()
+        // the last snapshot comes after the deliveries' drain, a moment past the set duration
+        Duration shown = elapsed.compareTo(duration) > 0 ? duration : elapsed;
+        lines.add("Pactum demo  " + Durations.clock(shown) + " of " + Durations.clock(duration));
+        lines.add("  Messages in  " + fleets.entrySet().stream()
                 .map(e -> e.getValue().acknowledged() + " from " + e.getKey().plural())
                 .collect(Collectors.joining(", ")));
-        lines.add("  Refused messages  " + counts(MESSAGE_REFUSALS.stream(), messagesRefused()));
-        lines.add("  Other refusals    " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
+        lines.add("  Refused      " + counts(MESSAGE_REFUSALS.stream(), messagesRefused()));
+        lines.add("  Refused too  " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
                 -1));
-        lines.add("  Delivered         " + deliveredByPartner.entrySet().stream()
+        lines.add("  Delivered    " + deliveredByPartner.entrySet().stream()
                 .map(e -> e.getValue() + " to " + e.getKey()).collect(Collectors.joining(", ")));
-        lines.add("  Consent           " + (withdrawnAt == null
-                ? withdrawingPatient + " consents to the clinic; " + withdrawnPatientBefore + " of their records delivered"
-                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + ": clinic received "
-                        + withdrawnPatientBefore + " of their records measured before, " + withdrawnPatientAfter
-                        + " measured after"));
+        lines.add("  Consent      " + (withdrawnAt == null
+                ? withdrawingPatient + " consents; their records at the clinic: " + withdrawnPatientBefore
+                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + "; their records at the clinic: "
+                        + withdrawnPatientBefore + " before, " + withdrawnPatientAfter + " after"));
         if (incidents.isEmpty()) {
-            lines.add("  Incidents         none");
+            lines.add("  Incidents    none");
         }
         for (IncidentLine incident : incidents) {
-            lines.add("  Incident          " + incident.detector() + " on " + incident.subject() + ": "
-                    + incident.status()
+            lines.add("  Incident     " + incident.subject() + ": " + incident.detector() + ", " + incident.status()
                     + (incident.secondsToContainment() == null ? ""
                             : String.format(Locale.ROOT, " in %.3f s", incident.secondsToContainment()))
-                    + (incident.actions().isEmpty() ? "" : " (" + String.join(", ", incident.actions()) + ")"));
+                    + (incident.actions().isEmpty() ? "" : " (" + incident.actions().stream()
+                            .map(action -> action.split(" ", 2)[0]).collect(Collectors.joining(", ")) + ")"));
         }
         return lines;
     }
 
-    private String counts(java.util.stream.Stream<SignalType> types, long total) {
+    private String counts(Stream<SignalType> types, long total) {
         String listed = types.filter(type -> signals.getOrDefault(type, 0L) > 0)
                 .map(type -> signals.get(type) + " " + type.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
         if (listed.isEmpty()) {
             return "none";
         }
-        return total >= 0 ? total + ": " + listed : listed;
+        return total >= 0 ? total + " messages: " + listed : listed;
     }
 }

@@ -5,6 +5,7 @@ import io.pactum.sdk.SenmlPack;
 import io.pactum.server.simulate.SimDevice;
 import io.pactum.server.simulate.Telemetry;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
@@ -67,7 +68,7 @@ final class DemoTelemetry {
                     .add("battery", battery(step), "%", null)
                     .toJson();
             if (random.nextInt(FAULT_EVERY) == 0) {
-                return java.util.Arrays.copyOf(pack, pack.length / 2);
+                return Arrays.copyOf(pack, pack.length / 2);
             }
             return pack;
         };

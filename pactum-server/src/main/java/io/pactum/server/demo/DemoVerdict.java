@@ -2,6 +2,8 @@ package io.pactum.server.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,21 +20,21 @@ public record DemoVerdict(boolean shown, List<String> lines) {
         Objects.requireNonNull(last, "last");
         List<String> lines = new ArrayList<>();
         boolean shown = true;
-        for (var partner : last.deliveredByPartner().entrySet()) {
+        for (Map.Entry<String, Long> partner : last.deliveredByPartner().entrySet()) {
             shown &= claim(lines, partner.getValue() > 0, partner.getKey() + " received " + partner.getValue()
                     + " records under its agreement");
         }
         if (last.withdrawnAt() != null) {
             shown &= claim(lines, last.withdrawnPatientBefore() > 0 && last.withdrawnPatientAfter() == 0,
-                    "the clinic received " + last.withdrawnPatientBefore() + " records of " + last.withdrawingPatient()
-                            + " measured before the withdrawal and " + last.withdrawnPatientAfter() + " measured after");
+                    "records of " + last.withdrawingPatient() + " at the clinic: " + last.withdrawnPatientBefore()
+                            + " measured before the withdrawal, " + last.withdrawnPatientAfter() + " after");
         }
         long attackIncidents = last.incidents().stream().filter(DemoVerdict::containedCloneIncident).count();
         long others = last.incidents().size() - attackIncidents;
         if (settings.attack() && !last.elapsed().minus(settings.attackAt()).isNegative()) {
             shown &= claim(lines, attackIncidents == 1, "the cloned credential was detected and contained"
                     + last.incidents().stream().filter(DemoVerdict::containedCloneIncident).findFirst()
-                            .map(i -> String.format(java.util.Locale.ROOT, " in %.3f s", i.secondsToContainment()))
+                            .map(i -> String.format(Locale.ROOT, " in %.3f s", i.secondsToContainment()))
                             .orElse(""));
         }
         shown &= claim(lines, others == 0, others + " incident(s) from well-behaved devices and partners");

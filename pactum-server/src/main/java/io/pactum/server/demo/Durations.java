@@ -2,11 +2,13 @@ package io.pactum.server.demo;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Durations as the demo's options take them ({@code 90s}, {@code 2m}, {@code 1h}, {@code 1m30s}) and shows them. */
 public final class Durations {
-    private static final java.util.regex.Pattern FORM =
-            java.util.regex.Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
+    private static final Pattern FORM =
+            Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m)?(?:(\\d{1,6})s)?");
 
     private Durations() {}
 
@@ -16,7 +18,7 @@ public final class Durations {
         if (value.matches("\\d{1,6}")) {
             return Duration.ofSeconds(Long.parseLong(value));
         }
-        java.util.regex.Matcher m = FORM.matcher(value);
+        Matcher m = FORM.matcher(value);
         if (value.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90s, 2m, 1m30s or 1h");
         }

@@ -8,10 +8,12 @@ import java.util.Objects;
 /**
  * The demo's terminal: events scroll, each with its time into the run; the summary stays below them.
  * On an interactive terminal the summary is redrawn in place every second; otherwise (a pipe, a log
- * file) it is printed every {@link #PLAIN_EVERY} so that the output stays readable.
+ * file) it is printed every {@link #PLAIN_EVERY} so that the output stays readable. Redrawn lines are
+ * cut at {@link #WIDTH} characters: a line the terminal wraps would throw the redraw's count off.
  */
 public final class TerminalDisplay implements DemoRun.Display {
     static final Duration PLAIN_EVERY = Duration.ofSeconds(15);
+    static final int WIDTH = 79;
     private static final String UP_AND_CLEAR = "\033[%dA\r\033[J";
 
     private final PrintWriter out;
@@ -37,7 +39,7 @@ public final class TerminalDisplay implements DemoRun.Display {
 
     @Override
     public void summary(DemoSnapshot snapshot) {
-        List<String> lines = snapshot.lines();
+        List<String> lines = redraw ? snapshot.lines().stream().map(TerminalDisplay::clip).toList() : snapshot.lines();
         if (redraw) {
             erase();
             lines.forEach(out::println);
@@ -53,9 +55,13 @@ public final class TerminalDisplay implements DemoRun.Display {
     /** Ends the live part with the last summary, which stays; what follows goes below it. */
     public void finish(DemoSnapshot last) {
         erase();
-        last.lines().forEach(out::println);
+        last.lines().forEach(out::println); // in full: nothing is redrawn over it
         shown = List.of();
         out.flush();
+    }
+
+    private static String clip(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
     }
 
     private void erase() {
