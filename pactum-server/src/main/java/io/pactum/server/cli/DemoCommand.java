@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         DemoSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
-        boolean replaced = DemoDirectory.prepare(dataDir);
+        boolean replaced = prepareDataDir();
         Path log = dataDir.resolve("hub.log");
         DemoLogging.toFile(log);
         PactumConfig config = config();
@@ -112,6 +112,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Hub hub = Hub.start(config)) {
             String operatorToken = hub.firstAdminToken().orElseThrow(() -> new IllegalStateException(
                     "the demo's hub has an operator already; its data directory was not fresh")).token();
+            out.println("Setting up " + (3 * settings.devicesPerProduct() + 1) + " devices; each secret is hashed with"
+                    + " the hub's real work factor, so this takes a moment...");
+            out.flush();
             DemoEcosystem ecosystem = DemoEcosystem.create(LoopbackTarget.local(hub.mqttPort(), hub.httpPort()),
                     operatorToken, settings.devicesPerProduct());
             DemoIntro.print(out, hub, ecosystem, operatorToken);
@@ -145,6 +148,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private boolean prepareDataDir() {
+        try {
+            return DemoDirectory.prepare(dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** The embedded defaults, pinned to loopback, apart from any hub's configuration or environment. */
     private PactumConfig config() {
         return ConfigLoader.load(null, Map.of(), Map.of(
@@ -167,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Audit ledger: every release, refusal, consent change and incident action is in it."
                 + " Checkpoint signed at the end (saved to " + kept + "):");
-        checkpoint.note().lines().forEach(line -> out.println("  " + line));
+        checkpoint.note().lines().forEach(line -> out.println(line.isEmpty() ? "" : "  " + line));
         out.print("Checked now against it: ");
         LedgerCheck.print(out, verified, key);
         out.println("Check it again at any time, as an auditor would, with only the hub's public key:");

@@ -134,12 +134,11 @@ public final class DemoRun {
             DeliveryTally analytics) {
         Instant nextSummary = start;
         while (!stopRequested) {
-            Duration elapsed = Duration.between(start, Instant.now());
-            if (elapsed.compareTo(settings.duration()) >= 0) {
+            if (elapsed().compareTo(settings.duration()) >= 0) {
                 return;
             }
-            if (withdrawnAt == null && elapsed.compareTo(settings.withdrawalAt()) >= 0
-                    && (clinic.watchedBefore() > 0 || elapsed.compareTo(settings.attackAt()) >= 0)) {
+            if (withdrawnAt == null && elapsed().compareTo(settings.withdrawalAt()) >= 0
+                    && (clinic.watchedBefore() > 0 || elapsed().compareTo(settings.attackAt()) >= 0)) {
                 // the withdrawal shows only once some of the patient's data reached the clinic: wait for
                 // that (the devices ramp up over a few seconds), but not past the attack
                 ecosystem.withdrawConsent();
@@ -149,7 +148,8 @@ public final class DemoRun {
                 event(ecosystem.withdrawingPatient() + " withdraws consent to " + DemoEcosystem.CLINIC
                         + ": from now on none of their glucose data may reach it");
             }
-            if (settings.attack() && attack == null && elapsed.compareTo(settings.attackAt()) >= 0) {
+            if (settings.attack() && attack == null && elapsed().compareTo(settings.attackAt()) >= 0
+                    && elapsed().compareTo(settings.duration()) < 0) {
                 startAttack(clients);
             }
             reportNewIncidents();
@@ -209,7 +209,8 @@ public final class DemoRun {
         List<DemoSnapshot.IncidentLine> incidents = watch.incidents().stream().map(this::line).toList();
         return new DemoSnapshot(Duration.between(start, Instant.now()), settings.duration(), stats,
                 hub.gateway().signals().counts(), delivered, ecosystem.withdrawingPatient(), withdrawnAt,
-                clinic.watchedBefore(), clinic.watchedAfter(), incidents);
+                clinic.watchedBefore(), clinic.watchedAfter(), incidents,
+                attackStart == null ? null : ecosystem.attackedToy().id());
     }
 
     private DemoSnapshot.IncidentLine line(Incident incident) {
@@ -229,8 +230,12 @@ public final class DemoRun {
                 incident.status().name().toLowerCase(Locale.ROOT), seconds, actions);
     }
 
+    private Duration elapsed() {
+        return Duration.between(start, Instant.now());
+    }
+
     private void event(String text) {
-        display.event(Duration.between(start, Instant.now()), text);
+        display.event(elapsed(), text);
     }
 
     private static void pause(long millis) {

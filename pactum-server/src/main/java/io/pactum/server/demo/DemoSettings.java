@@ -30,8 +30,8 @@ public record DemoSettings(Duration duration, int devicesPerProduct, double mess
                     + devicesPerProduct);
         }
         if (!(messagesPerSecond >= MIN_RATE && messagesPerSecond <= MAX_RATE)) {
-            throw new IllegalArgumentException("--rate must be from " + MIN_RATE + " to " + MAX_RATE
-                    + " messages per second per device, not " + messagesPerSecond);
+            throw new IllegalArgumentException("--rate must be from 0.05 to 10 messages per second per device, not "
+                    + messagesPerSecond);
         }
     }
 

@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
  * messages each kind of device sent (the hub acknowledges every one it read, refused or not), what
  * the hub refused and why (its security signals), what each partner received, what became of the
  * withdrawing patient's data (records measured before and after the withdrawal took effect, which is
- * {@code withdrawnAt} into the run), and the incidents.
+ * {@code withdrawnAt} into the run), the incidents, and the device under attack once the attack began.
  */
 public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, FleetStats> fleets,
         Map<SignalType, Long> signals, Map<String, Long> deliveredByPartner, String withdrawingPatient,
         @Nullable Duration withdrawnAt, long withdrawnPatientBefore, long withdrawnPatientAfter,
-        List<IncidentLine> incidents) {
+        List<IncidentLine> incidents, @Nullable String attackedDevice) {
 
     /** One incident: what detected it, about what, its state, how long containment took, what was done. */
     public record IncidentLine(String detector, String subject, String status, @Nullable Double secondsToContainment,
@@ -63,7 +63,7 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
         Duration shown = elapsed.compareTo(duration) > 0 ? duration : elapsed;
         lines.add("Pactum demo  " + Durations.clock(shown) + " of " + Durations.clock(duration));
         lines.add("  Messages in  " + fleets.entrySet().stream()
-                .map(e -> e.getValue().acknowledged() + " from " + e.getKey().plural())
+                .map(e -> e.getValue().acknowledged() + " " + e.getKey().plural())
                 .collect(Collectors.joining(", ")));
         lines.add("  Refused      " + counts(MESSAGE_REFUSALS.stream(), messagesRefused()));
         lines.add("  Refused too  " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
@@ -71,18 +71,19 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
         lines.add("  Delivered    " + deliveredByPartner.entrySet().stream()
                 .map(e -> e.getValue() + " to " + e.getKey()).collect(Collectors.joining(", ")));
         lines.add("  Consent      " + (withdrawnAt == null
-                ? withdrawingPatient + " consents; their records at the clinic: " + withdrawnPatientBefore
-                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + "; their records at the clinic: "
+                ? withdrawingPatient + " consents; clinic got " + withdrawnPatientBefore + " of their records"
+                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + "; clinic got "
                         + withdrawnPatientBefore + " before, " + withdrawnPatientAfter + " after"));
         if (incidents.isEmpty()) {
             lines.add("  Incidents    none");
         }
         for (IncidentLine incident : incidents) {
-            lines.add("  Incident     " + incident.subject() + ": " + incident.detector() + ", " + incident.status()
+            lines.add("  Incident     " + incident.detector() + " on " + incident.subject() + ": " + incident.status()
                     + (incident.secondsToContainment() == null ? ""
-                            : String.format(Locale.ROOT, " in %.3f s", incident.secondsToContainment()))
-                    + (incident.actions().isEmpty() ? "" : " (" + incident.actions().stream()
-                            .map(action -> action.split(" ", 2)[0]).collect(Collectors.joining(", ")) + ")"));
+                            : String.format(Locale.ROOT, " in %.3f s", incident.secondsToContainment())));
+            if (!incident.actions().isEmpty()) {
+                lines.add("               " + String.join(", ", incident.actions()));
+            }
         }
         return lines;
     }

@@ -63,7 +63,7 @@ final class DemoTelemetry {
         String[] events = {"none", "none", "none", "wake_word", "voice_command"};
         return step -> {
             byte[] pack = SenmlPack.withBaseName("urn:dev:" + device.id() + ":")
-                    .add("play_minutes", step / 6, "min", null)
+                    .add("play_minutes", playMinutes(step), "min", null)
                     .add("microphone_event", events[random.nextInt(events.length)])
                     .add("battery", battery(step), "%", null)
                     .toJson();
@@ -72,6 +72,11 @@ final class DemoTelemetry {
             }
             return pack;
         };
+    }
+
+    /** Minutes played in the current session: a session lasts four hours of messages, then starts again. */
+    private static double playMinutes(long step) {
+        return (step / 6) % 240;
     }
 
     /** Starts full, loses a percent every hundred messages, stays above 5 %. */
