@@ -35,7 +35,7 @@ final class DemoIntro {
         out.println("  export PACTUM_TOKEN=" + operatorToken + "    # the operator");
         out.println("  export CLINIC_TOKEN=" + ecosystem.clinic().token());
         out.println("  export ANALYTICS_TOKEN=" + ecosystem.analytics().token());
-        out.println("  curl -s -H \"Authorization: Bearer $CLINIC_TOKEN\" \"$PACTUM_URL/api/v1/deliveries?after=0&limit=1\"");
+        out.println("  curl -s -H \"Authorization: Bearer $CLINIC_TOKEN\" \"$PACTUM_URL/api/v1/deliveries?after=0\"");
         out.println("  curl -s -H \"Authorization: Bearer $PACTUM_TOKEN\" $PACTUM_URL/api/v1/incidents");
         out.println("  ./pactum device list        # the CLI calls the API with $PACTUM_URL and $PACTUM_TOKEN");
         out.println("  API " + base + "/api/v1 (described at " + base + "/api/v1/openapi.json), MQTT mqtt://127.0.0.1:"
