@@ -243,9 +243,14 @@ public final class JdbcDatabase implements AutoCloseable {
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
-            LOG.info("Database {} ready at schema version {} ({} migration(s) applied now)",
-                    settings.redactedUrl(), result.targetSchemaVersion == null ? result.initialSchemaVersion
-                            : result.targetSchemaVersion, result.migrationsExecuted);
+            // worth a line only when the schema changed; every CLI command that reads the database opens it
+            String version = result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion;
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Database {} migrated to schema version {} ({} migration(s) applied now)",
+                        settings.redactedUrl(), version, result.migrationsExecuted);
+            } else {
+                LOG.debug("Database {} ready at schema version {}", settings.redactedUrl(), version);
+            }
         } catch (FlywayException e) {
             throw new StorageException("cannot migrate the database at " + settings.redactedUrl() + ": "
                     + SqlErrors.redact(String.valueOf(e.getMessage()))
