@@ -88,7 +88,7 @@ public final class Hub implements AutoCloseable {
             HttpSettings httpSettings = new HttpSettings(config.httpHost(), config.httpPort(), config.httpMaxBodyBytes());
             DeviceIngestion ingestion = new DeviceIngestion(gateway.authenticator(), gateway.ingest(), local.clock());
             CommandService commands = new CommandService(local.database().commands(),
-                    local.database().stores().devices(), local.hubSigner(), local.clock());
+                    local.database().stores().devices(), local.hubSigner(), local.clock(), local.ledger());
             DeviceServices devices = new DeviceServices(commands,
                     new RecordQueries(gateway.records(), local.database().stores().devices()));
             SharingHub.RecipientServices recipients = sharingHub.deliver(local, gateway.signals(), commands, config.sharing());

@@ -16,6 +16,8 @@ public enum AuditEventType {
     COMMAND_ALLOWED,
     /** A partner command was refused, with the reason. */
     COMMAND_REFUSED,
+    /** The operator sent a command to a device: delivered, or stored as undeliverable with the reason. */
+    COMMAND_SENT,
     /** A security signal: an authentication failure, a replay, a forbidden subscription and the like. */
     SECURITY_SIGNAL,
     /** An organisation, product, device, device group, API client or webhook was created or changed. */

@@ -6,6 +6,9 @@ import static io.pactum.core.access.AccessPolicy.requireScope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactum.core.audit.AuditEvent;
+import io.pactum.core.audit.AuditEventType;
+import io.pactum.core.audit.AuditTrail;
 import io.pactum.core.error.InvalidInputException;
 import io.pactum.core.error.NotFoundException;
 import io.pactum.core.integrity.HubSigner;
@@ -21,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * with the next counter of its device, stored before it leaves, and updated with the delivery
  * result and later the device's response. A command to a device that is not active, or not
  * reachable, is stored as undeliverable with the reason.
+ *
+ * <p>A command the operator sends is in the audit trail once it was stored and delivered (or found
+ * undeliverable): who sent which command to which device, and what became of it. Its parameters stay
+ * in the command store; they may carry anything a device understands. Partner commands are audited by
+ * {@link PartnerCommands}, which admits them.
  *
  * <p>Sending and recording a response for one device are serialised (a striped lock), so counters
  * are never reused and a fast response cannot be overwritten by the delivery result.
@@ -46,10 +56,18 @@ public final class CommandService {
     private final DeviceStore devices;
     private final HubSigner signer;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Object[] locks = new Object[LOCK_STRIPES];
     private volatile CommandDelivery delivery = CommandDelivery.NONE;
 
+    /** A command service that audits nothing: for tests of delivery alone. */
     public CommandService(CommandStore commands, DeviceStore devices, HubSigner signer, Clock clock) {
+        this(commands, devices, signer, clock, event -> { });
+    }
+
+    public CommandService(CommandStore commands, DeviceStore devices, HubSigner signer, Clock clock,
+            AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -73,7 +91,17 @@ public final class CommandService {
     public Command send(Principal caller, String deviceId, NewCommand request) {
         requireOperator(caller, Scope.WRITE, "send commands to devices");
         Device device = devices.find(deviceId).orElseThrow(() -> NotFoundException.of("device", deviceId));
-        return dispatch(caller.clientId(), device, request);
+        Command sent = dispatch(caller.clientId(), device, request);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("deviceId", sent.deviceId());
+        details.put("commandId", sent.id());
+        details.put("command", sent.name());
+        details.put("state", name(sent.state()));
+        if (sent.detail() != null) {
+            details.put("reason", sent.detail());
+        }
+        audit.append(new AuditEvent(AuditEventType.COMMAND_SENT, sent.updatedAt(), caller.clientId(), details));
+        return sent;
     }
 
     /** Signs, records and delivers a command whose sender is already authorised. */

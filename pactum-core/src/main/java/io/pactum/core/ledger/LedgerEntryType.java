@@ -18,7 +18,9 @@ public enum LedgerEntryType {
     /** The first entry of every ledger: the hub, its key and the encoding version. */
     LEDGER_STARTED,
     /** Events lost because the queue was full under a flood, with their count: the gap is on record. */
-    EVENTS_DROPPED;
+    EVENTS_DROPPED,
+    /** A command the operator sent to a device (partner commands are {@link #PARTNER_COMMAND}). */
+    DEVICE_COMMAND;
 
     /** The entry type that records an audit event. */
     public static LedgerEntryType of(AuditEventType event) {
@@ -29,6 +31,7 @@ public enum LedgerEntryType {
             case AGREEMENT_CHANGED -> AGREEMENT_CHANGE;
             case CONSENT_CHANGED -> CONSENT_CHANGE;
             case COMMAND_ALLOWED, COMMAND_REFUSED -> PARTNER_COMMAND;
+            case COMMAND_SENT -> DEVICE_COMMAND;
             case SECURITY_SIGNAL -> SECURITY_SIGNAL;
             case REGISTRY_CHANGED -> REGISTRY_CHANGE;
             case DEVICE_STATE_CHANGED -> DEVICE_STATE_CHANGE;
