@@ -274,8 +274,9 @@ final class DeviceSession implements SessionControl {
             refusePublish(message);
             return;
         }
+        // the message names its adapter itself; its source is the address alone, as over HTTP
         InboundMessage inbound = new InboundMessage(channel.get(), message.payload().getBytes(), clock.instant(),
-                MqttAdapter.ADAPTER, source, message.isDup());
+                MqttAdapter.ADAPTER, String.valueOf(endpoint.remoteAddress()), message.isDup());
         handleInLane(qos, packetId, () -> gate.ingest(ingest, device, inbound));
     }
 

@@ -64,7 +64,9 @@ class IngestPipelineEndToEndIT {
             assertThat(v5.publish("devices/meter-1/telemetry", "{not json", 1)).isEqualTo(0x99);
         }
         assertThat(stored()).isEmpty();
-        assertThat(hub.signals(SignalType.IMPLAUSIBLE_VALUE, "meter-1")).isNotEmpty();
+        assertThat(hub.signals(SignalType.IMPLAUSIBLE_VALUE, "meter-1")).isNotEmpty()
+                .allSatisfy(signal -> assertThat(signal.source()).as("the adapter, then the address, once each")
+                        .matches("mqtt 127\\.0\\.0\\.1:\\d+"));
     }
 
     @Test

@@ -90,7 +90,34 @@ class DemoCommandIT {
         }
         String out = Files.readString(stdout);
         assertThat(out).as(out + "--- stderr\n" + Files.readString(stderr))
-                .contains("Checkpoint signed at the end", "OK: ", VERIFY);
+                .contains("Checkpoint signed at the end", "OK: ", VERIFY, "Stopped early at ");
+        assertThat(process.exitValue()).as("the verdict's exit code, also after a signal").isZero();
+    }
+
+    @Test
+    void sigterm_duringTheSetup_skipsThePlay_andStillSignsAndChecksTheLedger() throws Exception {
+        Path stdout = dir.resolve("stdout.log");
+        Path stderr = dir.resolve("stderr.log");
+        Process process = HubProcess.command("demo", "--duration", "10m", "--devices", "20", "--http-port", "0",
+                        "--mqtt-port", "0", "--data-dir", dir.resolve("demo").toString())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || Files.readString(stdout).contains("Setting up"));
+
+            process.destroy();
+
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ended after the setup it was in").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String out = Files.readString(stdout);
+        assertThat(out).as(out + "--- stderr\n" + Files.readString(stderr))
+                .contains("Checkpoint signed at the end", "OK: ", "Stopped during the setup")
+                .doesNotContain("export PACTUM_TOKEN", "devices are connecting");
+        assertThat(process.exitValue()).isEqualTo(1);
     }
 
     @Test
@@ -116,7 +143,7 @@ class DemoCommandIT {
         CommandResult refused = HubProcess.run("demo", "--duration", "25s", "--devices", "2", "--http-port", "0",
                 "--mqtt-port", "0", "--data-dir", occupied.toString());
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).contains("is not empty", "was not made by 'pactum demo'");
+        assertThat(refused.err()).contains("exists and was not made by 'pactum demo'");
         assertThat(files(occupied)).containsExactly("keep.txt");
         assertThat(Files.readString(occupied.resolve("keep.txt"))).isEqualTo("mine");
     }

@@ -1,6 +1,5 @@
 package io.pactum.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.core.ledger.LedgerVerification;
 import io.pactum.core.ledger.StoredCheckpoint;
 import io.pactum.core.ledger.checkpoint.NoteVerifierKey;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,24 +78,33 @@ final class DemoCommand implements Callable<Integer> {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile @Nullable DemoRun running;
+    private volatile int exitCode = 1;
 
     @Override
     public Integer call() {
         DemoSettings settings = settings();
+        PactumConfig config = config(); // checks the ports before anything on disk is touched
         PrintWriter out = spec.commandLine().getOut();
-        boolean replaced = prepareDataDir();
-        Path log = dataDir.resolve("hub.log");
-        DemoLogging.toFile(log);
-        PactumConfig config = config();
         Thread hook = new Thread(this::stopOnSignal, "pactum-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return runDemo(out, settings, config, replaced, log);
+        try (DemoDirectory directory = holdDataDir()) {
+            Path log = dataDir.resolve("hub.log");
+            DemoLogging.toFile(log);
+            exitCode = runDemo(out, settings, config, directory.replaced(), log);
+        } catch (ParameterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // printed here: after a Ctrl-C the JVM ends as soon as this call is done, before picocli could
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("pactum: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.flush();
+            exitCode = 1;
         } finally {
             out.flush();
             finished.countDown();
             removeHook(hook);
         }
+        return exitCode;
     }
 
     private int runDemo(PrintWriter out, DemoSettings settings, PactumConfig config, boolean replaced, Path log) {
@@ -106,38 +113,52 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Data       " + config.dataDir().toAbsolutePath().normalize()
                 + (replaced ? " (the previous demo's data was replaced)" : "") + "; hub log: " + log);
         out.flush();
-        DemoSnapshot last;
+        DemoSnapshot last = null;
         StoredCheckpoint checkpoint;
         NoteVerifierKey key;
         try (Hub hub = Hub.start(config)) {
             String operatorToken = hub.firstAdminToken().orElseThrow(() -> new IllegalStateException(
                     "the demo's hub has an operator already; its data directory was not fresh")).token();
-            out.println("Setting up " + (3 * settings.devicesPerProduct() + 1) + " devices; each secret is hashed with"
-                    + " the hub's real work factor, so this takes a moment...");
-            out.flush();
-            DemoEcosystem ecosystem = DemoEcosystem.create(LoopbackTarget.local(hub.mqttPort(), hub.httpPort()),
-                    operatorToken, settings.devicesPerProduct());
-            DemoIntro.print(out, hub, ecosystem, operatorToken);
-            TerminalDisplay display = new TerminalDisplay(out, System.console() != null);
-            DemoRun run = new DemoRun(hub, ecosystem, settings, display);
-            running = run;
-            if (stopping) {
-                run.stop();
+            if (!stopping) {
+                out.println("Setting up " + (3 * settings.devicesPerProduct() + 1) + " devices; each secret is hashed"
+                        + " with the hub's real work factor, so this takes a moment...");
+                out.flush();
+                DemoEcosystem ecosystem = DemoEcosystem.create(LoopbackTarget.local(hub.mqttPort(), hub.httpPort()),
+                        operatorToken, settings.devicesPerProduct());
+                if (!stopping) {
+                    last = play(out, hub, ecosystem, operatorToken, settings);
+                }
             }
-            last = run.run();
-            display.finish(last);
-            out.println();
-            printSamples(out, run.samples());
             checkpoint = hub.checkpoints().checkpoint();
             key = hub.checkpoints().verifierKey();
         }
         Path kept = dataDir.resolve("end-checkpoint.txt");
         write(kept, checkpoint.note());
         LedgerVerification verified = LedgerCheck.verify(config, key, List.of(checkpoint.note()));
-        printLedger(out, checkpoint, kept, verified, key);
+        DemoOutro.ledger(out, checkpoint, kept, dataDir, verified, key);
+        if (last == null) {
+            out.println("Stopped during the setup: the ecosystem did not play.");
+            return 1;
+        }
         DemoVerdict verdict = DemoVerdict.of(last, settings, verified.ok());
         verdict.lines().forEach(out::println);
         return verdict.shown() ? 0 : 1;
+    }
+
+    private DemoSnapshot play(PrintWriter out, Hub hub, DemoEcosystem ecosystem, String operatorToken,
+            DemoSettings settings) {
+        DemoIntro.print(out, hub, ecosystem, operatorToken);
+        TerminalDisplay display = TerminalDisplay.onStandardOutput(out);
+        DemoRun run = new DemoRun(hub, ecosystem, settings, display);
+        running = run;
+        if (stopping) {
+            run.stop(); // the signal came between the check and now
+        }
+        DemoSnapshot last = run.run();
+        display.finish(last);
+        out.println();
+        DemoOutro.samples(out, run.samples());
+        return last;
     }
 
     private DemoSettings settings() {
@@ -148,9 +169,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private boolean prepareDataDir() {
+    private DemoDirectory holdDataDir() {
         try {
-            return DemoDirectory.prepare(dataDir);
+            return DemoDirectory.hold(dataDir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -158,6 +179,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The embedded defaults, pinned to loopback, apart from any hub's configuration or environment. */
     private PactumConfig config() {
+        requirePort("--http-port", httpPort);
+        requirePort("--mqtt-port", mqttPort);
         return ConfigLoader.load(null, Map.of(), Map.of(
                 ConfigKeys.DATA_DIR.name(), dataDir.toString(),
                 ConfigKeys.HTTP_HOST.name(), "127.0.0.1",
@@ -167,25 +190,11 @@ final class DemoCommand implements Callable<Integer> {
                 ConfigKeys.MQTT_TLS_PORT.name(), "-1"));
     }
 
-    private static void printSamples(PrintWriter out, Map<String, @Nullable JsonNode> samples) {
-        out.println("What each partner received (its first delivery's record, exactly as sent):");
-        samples.forEach((partner, event) -> out.println("  " + partner + ":\n    "
-                + (event == null ? "nothing" : event.get("record").toString())));
-    }
-
-    private void printLedger(PrintWriter out, StoredCheckpoint checkpoint, Path kept, LedgerVerification verified,
-            NoteVerifierKey key) {
-        out.println();
-        out.println("Audit ledger: every release, refusal, consent change and incident action is in it."
-                + " Checkpoint signed at the end (saved to " + kept + "):");
-        checkpoint.note().lines().forEach(line -> out.println(line.isEmpty() ? "" : "  " + line));
-        out.print("Checked now against it: ");
-        LedgerCheck.print(out, verified, key);
-        out.println("Check it again at any time, as an auditor would, with only the hub's public key:");
-        out.println("  ./pactum audit verify --data-dir " + dataDir + " --key " + key.encoded() + " --checkpoint " + kept);
-        out.println();
-    }
-
+    /**
+     * Ctrl-C or SIGTERM: the run stops, and the hook waits for the demo to sign, check and print its
+     * end (however long verifying a large ledger takes: a second Ctrl-C cannot cut it short anyway),
+     * then ends the JVM with the verdict's exit code.
+     */
     private void stopOnSignal() {
         stopping = true;
         DemoRun run = running;
@@ -193,9 +202,17 @@ final class DemoCommand implements Callable<Integer> {
             run.stop();
         }
         try {
-            finished.await(60, TimeUnit.SECONDS);
+            finished.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    private void requirePort(String option, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), option + " must be a port from 0 to 65535 (0 picks a free"
+                    + " one), not " + port);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,16 +31,14 @@ public final class DemoEcosystem {
     private static final int PROVISIONING_THREADS = 4;
 
     private final HubRest api;
-    private final Map<DeviceKind, String> products;
     private final Map<DeviceKind, List<SimDevice>> devices;
     private final SimDevice attackedToy;
     private final Scenario.Partner clinic;
     private final Scenario.Partner analytics;
 
-    private DemoEcosystem(HubRest api, Map<DeviceKind, String> products, Map<DeviceKind, List<SimDevice>> devices,
+    private DemoEcosystem(HubRest api, Map<DeviceKind, List<SimDevice>> devices,
             SimDevice attackedToy, Scenario.Partner clinic, Scenario.Partner analytics) {
         this.api = api;
-        this.products = products;
         this.devices = devices;
         this.attackedToy = attackedToy;
         this.clinic = clinic;
@@ -91,7 +88,7 @@ public final class DemoEcosystem {
         for (DeviceKind kind : DeviceKind.values()) {
             devices.put(kind, provisioned.stream().filter(device -> kind.named(device.id())).toList());
         }
-        return new DemoEcosystem(api, products, devices, attackedToy, clinic, analytics);
+        return new DemoEcosystem(api, devices, attackedToy, clinic, analytics);
     }
 
     /** The patient who withdraws consent from the clinic during the run. */
@@ -111,10 +108,6 @@ public final class DemoEcosystem {
     /** The toy whose credential the attacker cloned; it is not part of the fleet (the attack plays it). */
     public SimDevice attackedToy() {
         return attackedToy;
-    }
-
-    public String productId(DeviceKind kind) {
-        return products.get(kind);
     }
 
     public Scenario.Partner clinic() {
@@ -187,10 +180,5 @@ public final class DemoEcosystem {
                 {"productId":"%s","id":"%s","subjectId":"%s"}""".formatted(products.get(kind), id, subject));
         return new SimDevice(id, created.get("secret").asText(),
                 Base64.getUrlDecoder().decode(created.get("macKey").asText()));
-    }
-
-    @Override
-    public String toString() {
-        return "DemoEcosystem[" + Objects.toString(products) + "]";
     }
 }

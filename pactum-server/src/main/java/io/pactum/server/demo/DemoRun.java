@@ -1,6 +1,7 @@
 package io.pactum.server.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactum.core.detect.BuiltInBehaviours;
 import io.pactum.core.incident.Incident;
 import io.pactum.core.incident.IncidentStatus;
 import io.pactum.core.incident.TimelineEntry;
@@ -48,7 +49,6 @@ public final class DemoRun {
     private static final Duration SUMMARY_EVERY = Duration.ofSeconds(1);
     /** Deliveries still on their way when the devices stop get this long to arrive. */
     private static final Duration DRAIN = Duration.ofSeconds(2);
-    private static final String CLONE_DETECTOR = "shared-credentials";
 
     private final Hub hub;
     private final DemoEcosystem ecosystem;
@@ -63,6 +63,8 @@ public final class DemoRun {
     private @Nullable Duration withdrawnAt;
     private @Nullable RunningAttack attack;
     private @Nullable Instant attackStart;
+    /** Until the end, assumed; checked once, at the end, when the feeds are about to close. */
+    private boolean partnersConnected = true;
 
     public DemoRun(Hub hub, DemoEcosystem ecosystem, DemoSettings settings, Display display) {
         this.hub = Objects.requireNonNull(hub, "hub");
@@ -98,6 +100,8 @@ public final class DemoRun {
                     stopAttack();
                 }
                 pause(DRAIN.toMillis());
+                partnersConnected = clinicFeed.isConnected() && analyticsFeed.isConnected()
+                        && clinicFeed.unreadable() == 0 && analyticsFeed.unreadable() == 0;
                 return snapshot(fleets, clinic, analytics);
             }
         } finally {
@@ -121,7 +125,7 @@ public final class DemoRun {
         for (DeviceKind kind : DeviceKind.values()) {
             BenignFleet fleet = new BenignFleet(clients, target, ecosystem.devices().get(kind), fleetSettings,
                     DemoTelemetry.of(kind));
-            fleet.start(settings.duration().plusSeconds(10));
+            fleet.start(settings.duration()); // the run stops the fleets itself when it ends
             fleets.put(kind, fleet);
         }
         event(String.format(Locale.ROOT, "%d devices are connecting and sending, each about %s a second",
@@ -138,7 +142,7 @@ public final class DemoRun {
                 return;
             }
             if (withdrawnAt == null && elapsed().compareTo(settings.withdrawalAt()) >= 0
-                    && (clinic.watchedBefore() > 0 || elapsed().compareTo(settings.attackAt()) >= 0)) {
+                    && (clinic.watchedArrived() || elapsed().compareTo(settings.attackAt()) >= 0)) {
                 // the withdrawal shows only once some of the patient's data reached the clinic: wait for
                 // that (the devices ramp up over a few seconds), but not past the attack
                 ecosystem.withdrawConsent();
@@ -193,9 +197,11 @@ public final class DemoRun {
                 continue;
             }
             DemoSnapshot.IncidentLine line = line(incident);
+            boolean theAttack = isTheAttack(incident);
             event("INCIDENT " + incident.id() + ": " + incident.title() + " — " + line.status()
                     + (line.secondsToContainment() == null ? ""
-                            : String.format(Locale.ROOT, " %.3f s after the attack began", line.secondsToContainment()))
+                            : String.format(Locale.ROOT, " %.3f s after %s", line.secondsToContainment(),
+                                    theAttack ? "the attack began" : "detection"))
                     + (line.actions().isEmpty() ? "" : "; " + String.join(", ", line.actions())));
         }
     }
@@ -208,8 +214,8 @@ public final class DemoRun {
         delivered.put(analytics.partner(), analytics.delivered());
         List<DemoSnapshot.IncidentLine> incidents = watch.incidents().stream().map(this::line).toList();
         return new DemoSnapshot(Duration.between(start, Instant.now()), settings.duration(), stats,
-                hub.gateway().signals().counts(), delivered, ecosystem.withdrawingPatient(), withdrawnAt,
-                clinic.watchedBefore(), clinic.watchedAfter(), incidents,
+                hub.gateway().signals().counts(), delivered, partnersConnected,
+                clinic.withdrawal(ecosystem.withdrawingPatient(), withdrawnAt), incidents,
                 attackStart == null ? null : ecosystem.attackedToy().id());
     }
 
@@ -217,9 +223,7 @@ public final class DemoRun {
         Instant contained = incident.containedAt();
         Double seconds = null;
         if (contained != null) {
-            boolean ours = attackStart != null && incident.detector().equals(CLONE_DETECTOR)
-                    && incident.subject().equals(ecosystem.attackedToy().id());
-            Instant from = ours ? attackStart : incident.detectedAt();
+            Instant from = isTheAttack(incident) ? attackStart : incident.detectedAt();
             seconds = Duration.between(from, contained).toNanos() / 1e9;
         }
         List<String> actions = watch.timeline(incident.id()).stream()
@@ -228,6 +232,12 @@ public final class DemoRun {
                 .toList();
         return new DemoSnapshot.IncidentLine(incident.detector(), incident.subject(),
                 incident.status().name().toLowerCase(Locale.ROOT), seconds, actions);
+    }
+
+    /** The clone detector on the attacked toy, once the attack began: as {@link DemoSnapshot#isTheAttack}. */
+    private boolean isTheAttack(Incident incident) {
+        return attackStart != null && incident.detector().equals(BuiltInBehaviours.SHARED_CREDENTIALS.name())
+                && incident.subject().equals(ecosystem.attackedToy().id());
     }
 
     private Duration elapsed() {

@@ -15,6 +15,8 @@ public record DemoSettings(Duration duration, int devicesPerProduct, double mess
     /** A device sends at most every 100 ms (the fleet's shortest interval). */
     public static final double MAX_RATE = 10;
     public static final double MIN_RATE = 0.05;
+    /** All devices together: a demo, not a load test (pactum-bench measures throughput). */
+    public static final double MAX_TOTAL_RATE = 1_500;
     private static final Duration LATEST_WITHDRAWAL = Duration.ofSeconds(30);
     private static final Duration LATEST_ATTACK = Duration.ofMinutes(1);
 
@@ -32,6 +34,11 @@ public record DemoSettings(Duration duration, int devicesPerProduct, double mess
         if (!(messagesPerSecond >= MIN_RATE && messagesPerSecond <= MAX_RATE)) {
             throw new IllegalArgumentException("--rate must be from 0.05 to 10 messages per second per device, not "
                     + messagesPerSecond);
+        }
+        if (3 * devicesPerProduct * messagesPerSecond > MAX_TOTAL_RATE) {
+            throw new IllegalArgumentException("--devices " + devicesPerProduct + " per product at --rate "
+                    + messagesPerSecond + " would send " + Math.round(3 * devicesPerProduct * messagesPerSecond)
+                    + " messages a second; the demo allows at most 1500 (for load, see pactum-bench)");
         }
     }
 

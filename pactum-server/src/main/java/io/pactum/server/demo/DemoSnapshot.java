@@ -1,5 +1,6 @@
 package io.pactum.server.demo;
 
+import io.pactum.core.detect.BuiltInBehaviours;
 import io.pactum.core.signal.SignalType;
 import io.pactum.server.simulate.FleetStats;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -18,14 +20,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The demo's state at one moment, as the live summary shows it and the final report keeps it:
  * messages each kind of device sent (the hub acknowledges every one it read, refused or not), what
- * the hub refused and why (its security signals), what each partner received, what became of the
- * withdrawing patient's data (records measured before and after the withdrawal took effect, which is
- * {@code withdrawnAt} into the run), the incidents, and the device under attack once the attack began.
+ * the hub refused and why (its security signals), what each partner received and whether both are
+ * still connected and every delivery was readable, what became of the withdrawing patient's data, the
+ * incidents, and the device under attack once the attack began.
  */
 public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, FleetStats> fleets,
-        Map<SignalType, Long> signals, Map<String, Long> deliveredByPartner, String withdrawingPatient,
-        @Nullable Duration withdrawnAt, long withdrawnPatientBefore, long withdrawnPatientAfter,
-        List<IncidentLine> incidents, @Nullable String attackedDevice) {
+        Map<SignalType, Long> signals, Map<String, Long> deliveredByPartner, boolean partnersConnected,
+        Withdrawal withdrawal, List<IncidentLine> incidents, @Nullable String attackedDevice) {
 
     /** One incident: what detected it, about what, its state, how long containment took, what was done. */
     public record IncidentLine(String detector, String subject, String status, @Nullable Double secondsToContainment,
@@ -44,7 +45,14 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
         fleets = Collections.unmodifiableMap(fleets.isEmpty() ? new EnumMap<>(DeviceKind.class) : new EnumMap<>(fleets));
         signals = Map.copyOf(signals);
         deliveredByPartner = Collections.unmodifiableMap(new LinkedHashMap<>(deliveredByPartner));
+        Objects.requireNonNull(withdrawal, "withdrawal");
         incidents = List.copyOf(incidents);
+    }
+
+    /** Whether the incident is the attack's own: the clone detector on the device under attack. */
+    public boolean isTheAttack(IncidentLine incident) {
+        return attackedDevice != null && incident.detector().equals(BuiltInBehaviours.SHARED_CREDENTIALS.name())
+                && incident.subject().equals(attackedDevice);
     }
 
     public long messagesSent() {
@@ -66,14 +74,14 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
                 .map(e -> e.getValue().acknowledged() + " " + e.getKey().plural())
                 .collect(Collectors.joining(", ")));
         lines.add("  Refused      " + counts(MESSAGE_REFUSALS.stream(), messagesRefused()));
-        lines.add("  Refused too  " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
+        lines.add("  Signals      " + counts(Arrays.stream(SignalType.values()).filter(t -> !MESSAGE_REFUSALS.contains(t)),
                 -1));
         lines.add("  Delivered    " + deliveredByPartner.entrySet().stream()
                 .map(e -> e.getValue() + " to " + e.getKey()).collect(Collectors.joining(", ")));
-        lines.add("  Consent      " + (withdrawnAt == null
-                ? withdrawingPatient + " consents; clinic got " + withdrawnPatientBefore + " of their records"
-                : withdrawingPatient + " withdrew at " + Durations.clock(withdrawnAt) + "; clinic got "
-                        + withdrawnPatientBefore + " before, " + withdrawnPatientAfter + " after"));
+        lines.add("  Consent      " + (withdrawal.at() == null
+                ? withdrawal.patient() + " consents; clinic got " + withdrawal.before() + " of their records"
+                : withdrawal.patient() + " withdrew at " + Durations.clock(withdrawal.at()) + "; clinic got "
+                        + withdrawal.before() + " before, " + withdrawal.after() + " after"));
         if (incidents.isEmpty()) {
             lines.add("  Incidents    none");
         }
@@ -95,6 +103,6 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
         if (listed.isEmpty()) {
             return "none";
         }
-        return total >= 0 ? total + " messages: " + listed : listed;
+        return total >= 0 ? total + (total == 1 ? " message: " : " messages: ") + listed : listed;
     }
 }

@@ -74,9 +74,12 @@ final class DemoTelemetry {
         };
     }
 
-    /** Minutes played in the current session: a session lasts four hours of messages, then starts again. */
+    /**
+     * Minutes played in the last hour: rises and falls smoothly within 5–55. A value that jumped (a
+     * counter reset at midnight) would look to the out-of-profile detector like an attack.
+     */
     private static double playMinutes(long step) {
-        return (step / 6) % 240;
+        return Math.round(30 + 25 * Math.sin(step / 300.0));
     }
 
     /** Starts full, loses a percent every hundred messages, stays above 5 %. */

@@ -9,13 +9,12 @@ import java.util.Optional;
 
 /**
  * Whether a run showed what the demo claims, claim by claim: each partner received data; the
- * withdrawing patient's records reached the clinic before the withdrawal and none measured after;
+ * withdrawing patient's records reached the clinic before the withdrawal, none measured after and
+ * none late, while other patients' still came; both partners' sessions held;
  * the attack was contained and nothing else raised an incident; the ledger verifies. A run stopped
  * early says which claims it did not reach rather than pass them over.
  */
 public record DemoVerdict(boolean shown, List<String> lines) {
-    private static final String CLONE_DETECTOR = "shared-credentials";
-
     public DemoVerdict {
         lines = List.copyOf(lines);
     }
@@ -29,16 +28,16 @@ public record DemoVerdict(boolean shown, List<String> lines) {
             shown &= claim(lines, partner.getValue() > 0, partner.getKey() + " received " + partner.getValue()
                     + " records under its agreement");
         }
-        if (last.withdrawnAt() != null) {
-            shown &= claim(lines, last.withdrawnPatientBefore() > 0 && last.withdrawnPatientAfter() == 0,
-                    "records of " + last.withdrawingPatient() + " at the clinic: " + last.withdrawnPatientBefore()
-                            + " measured before the withdrawal, " + last.withdrawnPatientAfter() + " after");
+        Withdrawal withdrawal = last.withdrawal();
+        if (withdrawal.at() != null) {
+            shown &= claim(lines, withdrawal.honoured(), "records of " + withdrawal.patient() + " at the clinic: "
+                    + withdrawal.before() + " measured before the withdrawal, " + withdrawal.after() + " after ("
+                    + withdrawal.arrivedLate() + " late; " + withdrawal.othersAfter() + " of other patients after)");
         } else {
             notReached(lines, "the consent withdrawal");
         }
-        List<DemoSnapshot.IncidentLine> attackIncidents = last.incidents().stream()
-                .filter(incident -> isTheAttack(incident, last, settings)).toList();
-        if (settings.attack() && last.attackedDevice() != null) {
+        List<DemoSnapshot.IncidentLine> attackIncidents = last.incidents().stream().filter(last::isTheAttack).toList();
+        if (last.attackedDevice() != null) {
             Optional<DemoSnapshot.IncidentLine> contained = attackIncidents.stream()
                     .filter(incident -> incident.secondsToContainment() != null).findFirst();
             shown &= claim(lines, contained.isPresent(), "the cloned credential of " + last.attackedDevice()
@@ -49,18 +48,14 @@ public record DemoVerdict(boolean shown, List<String> lines) {
         }
         long others = last.incidents().size() - attackIncidents.size();
         shown &= claim(lines, others == 0, others + " incident(s) from well-behaved devices and partners");
+        shown &= claim(lines, last.partnersConnected(), "both partners stayed connected and could read every"
+                + " delivery");
         shown &= claim(lines, ledgerVerifies, "the audit ledger verifies against the checkpoint signed at the end");
         boolean stoppedEarly = last.elapsed().compareTo(last.duration()) < 0;
         lines.add(0, !shown ? "The demo did NOT show everything it claims:"
                 : stoppedEarly ? "Stopped early at " + Durations.clock(last.elapsed()) + "; what the demo showed so far:"
                 : "The demo showed what it claims:");
         return new DemoVerdict(shown, lines);
-    }
-
-    /** The attack's own incident: about the attacked device, from the clone detector, in a run with the attack. */
-    private static boolean isTheAttack(DemoSnapshot.IncidentLine incident, DemoSnapshot last, DemoSettings settings) {
-        return settings.attack() && incident.detector().equals(CLONE_DETECTOR)
-                && incident.subject().equals(last.attackedDevice());
     }
 
     private static boolean claim(List<String> lines, boolean holds, String text) {

@@ -1,5 +1,6 @@
 package io.pactum.server.demo;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,29 @@ public final class TerminalDisplay implements DemoRun.Display {
     private final boolean redraw;
     private List<String> shown = List.of();
     private Duration lastPlain = Duration.ZERO;
+
+    /** On standard output, redrawing in place when that is a terminal. */
+    public static TerminalDisplay onStandardOutput(PrintWriter out) {
+        return new TerminalDisplay(out, standardOutputIsATerminal());
+    }
+
+    /**
+     * Up to JDK 21 a console exists only when standard input and output are both a terminal; from 22
+     * on it may exist for a redirected output too, and {@code Console.isTerminal()} (22+) tells.
+     */
+    static boolean standardOutputIsATerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException olderJdk) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
 
     /** {@code interactive}: the output is a terminal that understands cursor movement. */
     public TerminalDisplay(PrintWriter out, boolean interactive) {

@@ -67,9 +67,13 @@ class DemoRunIT {
             List<JsonNode> clinicPolled = poll(target, ecosystem.clinic());
             long clinicReceived = last.deliveredByPartner().get(DemoEcosystem.CLINIC);
             assertThat(clinicReceived).isGreaterThan(50);
-            assertThat(last.withdrawnPatientBefore()).isPositive();
-            assertThat(last.withdrawnPatientAfter()).isZero();
-            assertThat(clinicPolled).hasSize((int) (clinicReceived - last.withdrawnPatientBefore()));
+            Withdrawal withdrawal = last.withdrawal();
+            assertThat(withdrawal.before()).isPositive();
+            assertThat(withdrawal.after()).isZero();
+            assertThat(withdrawal.arrivedLate()).isZero();
+            assertThat(withdrawal.othersAfter()).isPositive();
+            assertThat(last.partnersConnected()).isTrue();
+            assertThat(clinicPolled).hasSize((int) (clinicReceived - withdrawal.before()));
             assertThat(clinicPolled).noneMatch(event -> patientPseudonym.equals(
                     event.at("/record/subjectPseudonym").asText()));
             assertThat(clinicPolled).allSatisfy(event -> assertThat(fieldNames(event)).containsExactly("glucose",

@@ -86,4 +86,13 @@ class DemoSettingsTest {
         assertThat(settings.withdrawalAt()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.attackAt()).isEqualTo(Duration.ofSeconds(60));
     }
+
+    @Test
+    void allDevicesTogether_mayNotSendMoreThanTheDemosBound() {
+        assertThat(new DemoSettings(Duration.ofMinutes(2), 50, 10, true).messagesPerSecond()).isEqualTo(10);
+        assertThatThrownBy(() -> new DemoSettings(Duration.ofMinutes(2), 51, 10, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("would send 1530 messages a second")
+                .hasMessageContaining("at most 1500");
+    }
 }

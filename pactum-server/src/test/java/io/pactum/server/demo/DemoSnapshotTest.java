@@ -50,7 +50,14 @@ class DemoSnapshotTest {
         assertThat(snapshot.messagesRefused()).isEqualTo(5);
         assertThat(snapshot.lines()).contains(
                 "  Refused      5 messages: 3 malformed payload, 2 implausible value",
-                "  Refused too  4 authentication failure, 1 client id conflict");
+                "  Signals      4 authentication failure, 1 client id conflict");
+    }
+
+    @Test
+    void lines_countOneRefusedMessage_inTheSingular() {
+        DemoSnapshot snapshot = new SnapshotBuilder().signal(SignalType.REPLAY, 1).build();
+
+        assertThat(snapshot.lines()).contains("  Refused      1 message: 1 replay");
     }
 
     @Test
@@ -58,7 +65,7 @@ class DemoSnapshotTest {
         DemoSnapshot snapshot = new SnapshotBuilder().signal(SignalType.REPLAY, 0).build();
 
         assertThat(snapshot.messagesRefused()).isZero();
-        assertThat(snapshot.lines()).contains("  Refused      none", "  Refused too  none");
+        assertThat(snapshot.lines()).contains("  Refused      none", "  Signals      none");
     }
 
     @Test

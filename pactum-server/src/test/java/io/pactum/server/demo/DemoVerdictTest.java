@@ -16,14 +16,16 @@ class DemoVerdictTest {
         assertThat(verdict.shown()).isTrue();
         assertThat(verdict.lines().get(0)).isEqualTo("The demo showed what it claims:");
         assertThat(verdict.lines().subList(1, verdict.lines().size()))
-                .hasSize(6)
+                .hasSize(7)
                 .allSatisfy(line -> assertThat(line).startsWith("  [ok]     "));
         assertThat(verdict.lines()).contains(
                 "  [ok]     Riverside Diabetes Clinic received 100 records under its agreement",
                 "  [ok]     Northwind Analytics received 500 records under its agreement",
-                "  [ok]     records of patient-0001 at the clinic: 25 measured before the withdrawal, 0 after",
+                "  [ok]     records of patient-0001 at the clinic: 25 measured before the withdrawal, 0 after"
+                        + " (0 late; 40 of other patients after)",
                 "  [ok]     the cloned credential of toy-0006 was detected and contained in 0.250 s",
                 "  [ok]     0 incident(s) from well-behaved devices and partners",
+                "  [ok]     both partners stayed connected and could read every delivery",
                 "  [ok]     the audit ledger verifies against the checkpoint signed at the end");
     }
 
@@ -37,7 +39,7 @@ class DemoVerdictTest {
         assertThat(verdict.shown()).isFalse();
         assertThat(verdict.lines().get(0)).isEqualTo("The demo did NOT show everything it claims:");
         assertThat(verdict.lines()).containsOnlyOnce("  [FAILED] records of patient-0001 at the clinic: 25 measured"
-                + " before the withdrawal, 2 after");
+                + " before the withdrawal, 2 after (0 late; 40 of other patients after)");
         assertThat(verdict.lines()).filteredOn(line -> line.contains("[FAILED]")).hasSize(1);
     }
 
@@ -129,7 +131,10 @@ class DemoVerdictTest {
 
     @Test
     void attackDisabled_cloneIncidentStillFails() {
-        DemoVerdict verdict = DemoVerdict.of(new SnapshotBuilder().containedClone().build(), WITHOUT_ATTACK, true);
+        DemoSnapshot snapshot = new SnapshotBuilder()
+                .incident("shared-credentials", "toy-0006", "contained", 0.25, "quarantine-device toy-0006").build();
+
+        DemoVerdict verdict = DemoVerdict.of(snapshot, WITHOUT_ATTACK, true);
 
         assertThat(verdict.shown()).isFalse();
         assertThat(verdict.lines()).contains("  [FAILED] 1 incident(s) from well-behaved devices and partners");
@@ -144,5 +149,29 @@ class DemoVerdictTest {
         assertThat(verdict.shown()).isTrue();
         assertThat(verdict.lines()).contains("  [--]     the consent withdrawal did not come: the run ended before it")
                 .noneMatch(line -> line.contains("patient-0001"));
+    }
+
+    @Test
+    void patientsRecordArrivingLate_fails() {
+        DemoSnapshot snapshot = new SnapshotBuilder().containedClone().arrivedLate(1).build();
+
+        assertThat(DemoVerdict.of(snapshot, WITH_ATTACK, true).shown()).isFalse();
+    }
+
+    @Test
+    void noOtherPatientsRecordAfterTheWithdrawal_fails_forAZeroAfterWouldProveNothing() {
+        DemoSnapshot snapshot = new SnapshotBuilder().containedClone().othersAfter(0).build();
+
+        assertThat(DemoVerdict.of(snapshot, WITH_ATTACK, true).shown()).isFalse();
+    }
+
+    @Test
+    void partnerSessionLostOrUnreadableDelivery_fails() {
+        DemoVerdict verdict = DemoVerdict.of(new SnapshotBuilder().containedClone().partnersDisconnected().build(),
+                WITH_ATTACK, true);
+
+        assertThat(verdict.shown()).isFalse();
+        assertThat(verdict.lines())
+                .contains("  [FAILED] both partners stayed connected and could read every delivery");
     }
 }

@@ -20,6 +20,9 @@ final class SnapshotBuilder {
     private @Nullable Duration withdrawnAt = Duration.ofSeconds(30);
     private long before = 25;
     private long after;
+    private long arrivedLate;
+    private long othersAfter = 40;
+    private boolean partnersConnected = true;
     private final List<DemoSnapshot.IncidentLine> incidents = new ArrayList<>();
     private @Nullable String attackedDevice;
 
@@ -74,6 +77,21 @@ final class SnapshotBuilder {
         return this;
     }
 
+    SnapshotBuilder arrivedLate(long count) {
+        arrivedLate = count;
+        return this;
+    }
+
+    SnapshotBuilder othersAfter(long count) {
+        othersAfter = count;
+        return this;
+    }
+
+    SnapshotBuilder partnersDisconnected() {
+        partnersConnected = false;
+        return this;
+    }
+
     SnapshotBuilder recordsBefore(long count) {
         before = count;
         return this;
@@ -98,8 +116,9 @@ final class SnapshotBuilder {
     }
 
     DemoSnapshot build() {
-        return new DemoSnapshot(elapsed, duration, fleets, signals, delivered, "patient-0001", withdrawnAt, before,
-                after, incidents, attackedDevice);
+        return new DemoSnapshot(elapsed, duration, fleets, signals, delivered, partnersConnected,
+                new Withdrawal("patient-0001", withdrawnAt, before, after, arrivedLate, othersAfter), incidents,
+                attackedDevice);
     }
 
     private static FleetStats stats(long acknowledged) {
