@@ -28,6 +28,22 @@ class ValueBaselineTest {
     }
 
     @Test
+    void quantisedSignal_flatForLong_thenOneStep_isNotAnOutlier_butAFarValueStillIs() {
+        ValueBaseline baseline = new ValueBaseline(BaselineSettings.DEFAULT);
+        // a battery in whole percent near empty: 6 for a long time, a step down, flat again
+        baseline.scoreAndLearn(7);
+        for (int i = 0; i < 500; i++) {
+            baseline.scoreAndLearn(6);
+        }
+        // without the resolution floor: 1 / max(sigma ~ 0, 1 % of 6) = about 17, an alarm at 8
+        assertThat(baseline.scoreAndLearn(5)).isLessThan(1.5);
+        for (int i = 0; i < 500; i++) {
+            baseline.scoreAndLearn(5);
+        }
+        assertThat(baseline.scoreAndLearn(95)).isGreaterThan(50);
+    }
+
+    @Test
     void gaussianNoise_scoresAroundOne() {
         ValueBaseline baseline = new ValueBaseline(BaselineSettings.DEFAULT);
         Random random = new Random(7);
