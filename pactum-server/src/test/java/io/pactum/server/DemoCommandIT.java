@@ -31,6 +31,8 @@ class DemoCommandIT {
     @TempDir
     Path dir;
 
+    private Process stopped;
+
     @Test
     void shortRun_endsWithEachPartnersRecord_theSignedCheckpoint_andEveryClaimHeld() throws Exception {
         Path data = dir.resolve("demo");
@@ -68,56 +70,50 @@ class DemoCommandIT {
 
     @Test
     void sigterm_endsALongRunEarly_andStillPrintsTheProof() throws Exception {
-        // stdout goes to a file: Process.destroy() closes the pipes, so a pipe would lose what follows SIGTERM
-        Path stdout = dir.resolve("stdout.log");
-        Path stderr = dir.resolve("stderr.log");
-        Process process = HubProcess.command("demo", "--duration", "10m", "--devices", "2", "--http-port", "0",
-                        "--mqtt-port", "0", "--data-dir", dir.resolve("demo").toString())
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !process.isAlive() || Files.readString(stdout).contains("devices are connecting"));
-            assertThat(process.isAlive()).as("the demo is running; stdout:%n%s", Files.readString(stdout)).isTrue();
-            Thread.sleep(5_000);
+        String out = stopWithSigterm("devices are connecting", Duration.ofSeconds(5), "--devices", "2");
 
-            process.destroy();
-
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within 60 s of SIGTERM").isTrue();
-        } finally {
-            process.destroyForcibly();
-        }
-        String out = Files.readString(stdout);
-        assertThat(out).as(out + "--- stderr\n" + Files.readString(stderr))
-                .contains("Checkpoint signed at the end", "OK: ", VERIFY, "Stopped early at ");
-        assertThat(process.exitValue()).as("the verdict's exit code, also after a signal").isZero();
+        assertThat(out).contains("Checkpoint signed at the end", "OK: ", VERIFY, "Stopped early at ");
+        assertThat(stopped.exitValue()).as("the verdict's exit code, also after a signal").isZero();
     }
 
     @Test
     void sigterm_duringTheSetup_skipsThePlay_andStillSignsAndChecksTheLedger() throws Exception {
+        String out = stopWithSigterm("Setting up", Duration.ZERO, "--devices", "20");
+
+        assertThat(out).contains("Checkpoint signed at the end", "OK: ", "Stopped during the setup")
+                .doesNotContain("export PACTUM_TOKEN", "devices are connecting");
+        assertThat(stopped.exitValue()).isEqualTo(1);
+    }
+
+    /**
+     * Starts a ten-minute demo, sends SIGTERM (the JVM's Ctrl-C path) {@code after} the line {@code seen}
+     * appeared, and returns what it printed; the ended process is left in {@link #stopped}. Its stdout
+     * goes to a file: Process.destroy() closes the pipes, so a pipe would lose what follows the signal.
+     */
+    private String stopWithSigterm(String seen, Duration after, String... options) throws Exception {
         Path stdout = dir.resolve("stdout.log");
         Path stderr = dir.resolve("stderr.log");
-        Process process = HubProcess.command("demo", "--duration", "10m", "--devices", "20", "--http-port", "0",
-                        "--mqtt-port", "0", "--data-dir", dir.resolve("demo").toString())
+        List<String> args = new ArrayList<>(List.of("demo", "--duration", "10m", "--http-port", "0", "--mqtt-port",
+                "0", "--data-dir", dir.resolve("demo").toString()));
+        args.addAll(List.of(options));
+        Process process = HubProcess.command(args.toArray(String[]::new))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
+        stopped = process;
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> !process.isAlive() || Files.readString(stdout).contains("Setting up"));
+                    .until(() -> !process.isAlive() || Files.readString(stdout).contains(seen));
+            assertThat(process.isAlive()).as("the demo is running; stdout:%n%s", Files.readString(stdout)).isTrue();
+            Thread.sleep(after.toMillis());
 
             process.destroy();
 
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ended after the setup it was in").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
         } finally {
             process.destroyForcibly();
         }
-        String out = Files.readString(stdout);
-        assertThat(out).as(out + "--- stderr\n" + Files.readString(stderr))
-                .contains("Checkpoint signed at the end", "OK: ", "Stopped during the setup")
-                .doesNotContain("export PACTUM_TOKEN", "devices are connecting");
-        assertThat(process.exitValue()).isEqualTo(1);
+        return Files.readString(stdout) + "--- stderr\n" + Files.readString(stderr);
     }
 
     @Test
