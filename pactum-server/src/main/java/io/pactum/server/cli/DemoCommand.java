@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -123,10 +124,14 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Setting up " + (3 * settings.devicesPerProduct() + 1) + " devices; each secret is hashed"
                         + " with the hub's real work factor, so this takes a moment...");
                 out.flush();
-                DemoEcosystem ecosystem = DemoEcosystem.create(LoopbackTarget.local(hub.mqttPort(), hub.httpPort()),
-                        operatorToken, settings.devicesPerProduct());
-                if (!stopping) {
-                    last = play(out, hub, ecosystem, operatorToken, settings);
+                try {
+                    DemoEcosystem ecosystem = DemoEcosystem.create(LoopbackTarget.local(hub.mqttPort(),
+                            hub.httpPort()), operatorToken, settings.devicesPerProduct(), () -> stopping);
+                    if (!stopping) {
+                        last = play(out, hub, ecosystem, operatorToken, settings);
+                    }
+                } catch (CancellationException stoppedDuringSetup) {
+                    // Ctrl-C: what was set up stays in the ledger, which is signed and checked below
                 }
             }
             checkpoint = hub.checkpoints().checkpoint();

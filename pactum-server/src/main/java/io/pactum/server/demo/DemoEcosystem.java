@@ -11,10 +11,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * The demo's ecosystem, set up through the REST API with the operator's token, as an operator would:
@@ -45,8 +47,13 @@ public final class DemoEcosystem {
         this.analytics = analytics;
     }
 
-    /** Sets the ecosystem up on a fresh hub; {@code perProduct} devices of each kind, and one toy more to attack. */
-    public static DemoEcosystem create(LoopbackTarget target, String operatorToken, int perProduct) {
+    /**
+     * Sets the ecosystem up on a fresh hub; {@code perProduct} devices of each kind, and one toy more to
+     * attack. Throws {@link CancellationException} soon after {@code stopping} turns true (Ctrl-C): a
+     * device already being provisioned finishes, no further one starts.
+     */
+    public static DemoEcosystem create(LoopbackTarget target, String operatorToken, int perProduct,
+            BooleanSupplier stopping) {
         HubRest api = new HubRest(target, operatorToken);
         Map<DeviceKind, String> products = new EnumMap<>(DeviceKind.class);
         for (DeviceKind kind : DeviceKind.values()) {
@@ -72,16 +79,17 @@ public final class DemoEcosystem {
 
         List<Callable<SimDevice>> provisioning = new ArrayList<>();
         for (int n = 1; n <= perProduct; n++) {
+            stopIf(stopping);
             String patient = subject(api, patientId(n));
             consent(api, patient, clinic.organisationId(), "given");
             String household = subject(api, String.format("household-%04d", n));
             int number = n;
-            provisioning.add(() -> device(api, products, DeviceKind.GLUCOSE_MONITOR, number, patient));
-            provisioning.add(() -> device(api, products, DeviceKind.THERMOSTAT, number, household));
-            provisioning.add(() -> device(api, products, DeviceKind.TOY, number, household));
+            provisioning.add(() -> device(api, products, DeviceKind.GLUCOSE_MONITOR, number, patient, stopping));
+            provisioning.add(() -> device(api, products, DeviceKind.THERMOSTAT, number, household, stopping));
+            provisioning.add(() -> device(api, products, DeviceKind.TOY, number, household, stopping));
         }
         String attackedHousehold = subject(api, String.format("household-%04d", perProduct + 1));
-        provisioning.add(() -> device(api, products, DeviceKind.TOY, perProduct + 1, attackedHousehold));
+        provisioning.add(() -> device(api, products, DeviceKind.TOY, perProduct + 1, attackedHousehold, stopping));
         List<SimDevice> provisioned = provision(provisioning);
         SimDevice attackedToy = provisioned.remove(provisioned.size() - 1);
         Map<DeviceKind, List<SimDevice>> devices = new EnumMap<>(DeviceKind.class);
@@ -133,6 +141,9 @@ public final class DemoEcosystem {
             }
             return devices;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException stopped) {
+                throw stopped;
+            }
             throw new IllegalStateException("could not provision the demo's devices: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
@@ -173,8 +184,15 @@ public final class DemoEcosystem {
                 .formatted(subject, recipient, action));
     }
 
+    private static void stopIf(BooleanSupplier stopping) {
+        if (stopping.getAsBoolean()) {
+            throw new CancellationException("stopped during the setup");
+        }
+    }
+
     private static SimDevice device(HubRest api, Map<DeviceKind, String> products, DeviceKind kind, int n,
-            String subject) {
+            String subject, BooleanSupplier stopping) {
+        stopIf(stopping);
         String id = kind.deviceId(n);
         JsonNode created = api.post("/devices", """
                 {"productId":"%s","id":"%s","subjectId":"%s"}""".formatted(products.get(kind), id, subject));

@@ -48,7 +48,8 @@ class DemoRunIT {
         Path kept = dir.resolve("kept-checkpoint.txt");
         try (Hub hub = Hub.start(config)) {
             LoopbackTarget target = LoopbackTarget.local(hub.mqttPort(), hub.httpPort());
-            DemoEcosystem ecosystem = DemoEcosystem.create(target, hub.firstAdminToken().orElseThrow().token(), 3);
+            DemoEcosystem ecosystem = DemoEcosystem.create(target, hub.firstAdminToken().orElseThrow().token(), 3,
+                    () -> false);
             DemoRun run = new DemoRun(hub, ecosystem, SETTINGS, recorder());
 
             last = run.run();
