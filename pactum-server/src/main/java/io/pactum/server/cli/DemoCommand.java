@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -167,16 +168,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private DemoSettings settings() {
-        try {
-            return new DemoSettings(Durations.parse(duration), devices, rate, !noAttack);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return asUsageError(() -> new DemoSettings(Durations.parse(duration), devices, rate, !noAttack));
     }
 
     private DemoDirectory holdDataDir() {
+        return asUsageError(() -> DemoDirectory.hold(dataDir));
+    }
+
+    /** A bad option is the user's to fix: picocli prints it with the usage and exits 2. */
+    private <T> T asUsageError(Supplier<T> fromOptions) {
         try {
-            return DemoDirectory.hold(dataDir);
+            return fromOptions.get();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,7 +1,6 @@
 package io.pactum.server.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pactum.core.detect.BuiltInBehaviours;
 import io.pactum.core.incident.Incident;
 import io.pactum.core.incident.IncidentStatus;
 import io.pactum.core.incident.TimelineEntry;
@@ -216,7 +215,7 @@ public final class DemoRun {
         return new DemoSnapshot(Duration.between(start, Instant.now()), settings.duration(), stats,
                 hub.gateway().signals().counts(), delivered, partnersConnected,
                 clinic.withdrawal(ecosystem.withdrawingPatient(), withdrawnAt), incidents,
-                attackStart == null ? null : ecosystem.attackedToy().id());
+                attackedDevice());
     }
 
     private DemoSnapshot.IncidentLine line(Incident incident) {
@@ -234,10 +233,13 @@ public final class DemoRun {
                 incident.status().name().toLowerCase(Locale.ROOT), seconds, actions);
     }
 
-    /** The clone detector on the attacked toy, once the attack began: as {@link DemoSnapshot#isTheAttack}. */
     private boolean isTheAttack(Incident incident) {
-        return attackStart != null && incident.detector().equals(BuiltInBehaviours.SHARED_CREDENTIALS.name())
-                && incident.subject().equals(ecosystem.attackedToy().id());
+        return DemoSnapshot.isTheAttack(incident.detector(), incident.subject(), attackedDevice());
+    }
+
+    /** The toy under attack, once the attack began. */
+    private @Nullable String attackedDevice() {
+        return attackStart == null ? null : ecosystem.attackedToy().id();
     }
 
     private Duration elapsed() {

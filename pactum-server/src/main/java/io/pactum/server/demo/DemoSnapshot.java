@@ -51,8 +51,13 @@ public record DemoSnapshot(Duration elapsed, Duration duration, Map<DeviceKind, 
 
     /** Whether the incident is the attack's own: the clone detector on the device under attack. */
     public boolean isTheAttack(IncidentLine incident) {
-        return attackedDevice != null && incident.detector().equals(BuiltInBehaviours.SHARED_CREDENTIALS.name())
-                && incident.subject().equals(attackedDevice);
+        return isTheAttack(incident.detector(), incident.subject(), attackedDevice);
+    }
+
+    /** The rule itself, for the run, which applies it before a snapshot exists. */
+    static boolean isTheAttack(String detector, String subject, @Nullable String attackedDevice) {
+        return attackedDevice != null && detector.equals(BuiltInBehaviours.SHARED_CREDENTIALS.name())
+                && subject.equals(attackedDevice);
     }
 
     public long messagesSent() {
